@@ -1,0 +1,15 @@
+import { defineConfig } from "prisma/config";
+import { DEFAULT_DATABASE_URL, getEnv } from "./lib/env";
+import { createAdapter } from "./lib/sqlite-adapter";
+
+// The CLI reads DATABASE_URL from schema.prisma; without it Prisma 6 falls back to downloading a
+// native engine, which is not reachable here. Give it the same default the app uses.
+process.env.DATABASE_URL ||= DEFAULT_DATABASE_URL;
+
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+  experimental: { adapter: true },
+  engine: "js",
+  adapter: async () => createAdapter(getEnv().databasePath),
+});
