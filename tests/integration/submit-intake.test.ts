@@ -1,0 +1,113 @@
+import { randomUUID } from "node:crypto";
+import Database from "better-sqlite3";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { submitIntake } from "@/app/(client)/intake/actions";
+import { REFERENCE_ALPHABET } from "@/lib/intake/reference";
+import { INTAKE_SCHEMA_VERSION } from "@/lib/intake/schema";
+import { neuropathyIntake, validIntake } from "../helpers/intake-fixtures";
+import { testDatabasePath } from "../helpers/test-database";
+
+// Read the SQLite file directly, beside the app's own connection, to see what really landed.
+const sqlite = new Database(testDatabasePath, { readonly: true });
+afterAll(() => sqlite.close());
+
+type Row = { reference: string; fullName: string; fullNameSearch: string; status: string; appointmentDate: string; schemaVersion: number; answers: string };
+const rows = () => sqlite.prepare("SELECT * FROM Intake ORDER BY createdAt").all() as Row[];
+const count = () => (sqlite.prepare("SELECT count(*) AS n FROM Intake").get() as { n: number }).n;
+
+beforeEach(() => {
+  const writer = new Database(testDatabasePath);
+  writer.exec("DELETE FROM Intake");
+  writer.close();
+});
+
+describe("submitIntake", () => {
+  it("stores exactly the validated answers and returns a readable reference", async () => {
+    const input = neuropathyIntake({ fullName: "  Zoë   Marsh ", signature: "zoë marsh", allergies: ["latex"], allergyDetails: "stale" });
+    const result = await submitIntake(input, randomUUID());
+
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data.reference).toMatch(new RegExp(`^[${REFERENCE_ALPHABET}]{4}-[${REFERENCE_ALPHABET}]{4}$`));
+
+    const [row] = rows();
+    expect(count()).toBe(1);
+    expect(row).toMatchObject({
+      reference: result.data.reference,
+      fullName: "Zoë   Marsh",
+      fullNameSearch: "zoe marsh",
+      status: "new",
+      appointmentDate: input.appointmentDate,
+      schemaVersion: INTAKE_SCHEMA_VERSION,
+    });
+    const answers = JSON.parse(row!.answers);
+    expect(answers.woundsOrBlisters).toEqual(["leftHeel"]);
+    expect(answers.symptomStrength).toBe(4);
+    // "No" to allergies: the hidden list and details are not stored.
+    expect(answers.allergies).toEqual([]);
+    expect(answers.allergyDetails).toBe("");
+  });
+
+  it("drops neuropathy answers when neuropathy was unticked before sending", async () => {
+    const result = await submitIntake(neuropathyIntake({ conditions: ["diabetes"] }), randomUUID());
+    expect(result.ok).toBe(true);
+    const answers = JSON.parse(rows()[0]!.answers);
+    expect(answers.conditions).toEqual(["diabetes"]);
+    expect(answers.reducedFeeling).toEqual([]);
+    expect(answers).not.toHaveProperty("symptomStrength");
+  });
+
+  it("rejects bad input with field errors and stores nothing", async () => {
+    const result = await submitIntake(validIntake({ email: "not-an-email", signature: "Someone Else" }), randomUUID());
+    expect(result).toEqual({
+      ok: false,
+      fieldErrors: {
+        email: expect.stringMatching(/email address/),
+        signature: expect.stringMatching(/full name/),
+      },
+    });
+    expect(count()).toBe(0);
+  });
+
+  it("answers junk with a form error, never by throwing", async () => {
+    for (const junk of [null, "DROP TABLE Intake", 7, [], { fullName: { $gt: "" } }]) {
+      const result = await submitIntake(junk, randomUUID());
+      expect(result.ok).toBe(false);
+    }
+    expect(count()).toBe(0);
+  });
+
+  it("refuses a missing or malformed idempotency key", async () => {
+    for (const key of [undefined, "", "not-a-uuid", 42]) {
+      const result = await submitIntake(validIntake(), key);
+      expect(result).toMatchObject({ ok: false, formError: expect.stringMatching(/Reload the page/) });
+    }
+    expect(count()).toBe(0);
+  });
+
+  it("stores one row for a repeated idempotency key and answers the same reference", async () => {
+    const key = randomUUID();
+    const first = await submitIntake(validIntake(), key);
+    const again = await submitIntake(validIntake(), key);
+    expect(first.ok && again.ok).toBe(true);
+    if (first.ok && again.ok) expect(again.data.reference).toBe(first.data.reference);
+    expect(count()).toBe(1);
+  });
+
+  it("stores one row when the same submit arrives many times at once (a double click)", async () => {
+    const key = randomUUID();
+    const results = await Promise.all(Array.from({ length: 8 }, () => submitIntake(validIntake(), key)));
+    const references = new Set(results.map((r) => (r.ok ? r.data.reference : "failed")));
+    expect([...references]).toHaveLength(1);
+    expect(references.has("failed")).toBe(false);
+    expect(count()).toBe(1);
+  });
+
+  it("stores separate submissions with their own references", async () => {
+    const a = await submitIntake(validIntake(), randomUUID());
+    const b = await submitIntake(validIntake({ fullName: "Ann Lee", signature: "Ann Lee" }), randomUUID());
+    expect(a.ok && b.ok).toBe(true);
+    if (a.ok && b.ok) expect(a.data.reference).not.toBe(b.data.reference);
+    expect(count()).toBe(2);
+  });
+});
