@@ -1,6 +1,10 @@
+import nextEnv from "@next/env";
 import { defineConfig } from "prisma/config";
 import { DEFAULT_DATABASE_URL, getEnv } from "./lib/env";
 import { createAdapter } from "./lib/sqlite-adapter";
+
+// Read .env files exactly as Next does, so the CLI migrates the database the app uses.
+nextEnv.loadEnvConfig(process.cwd());
 
 // The CLI reads DATABASE_URL from schema.prisma; without it Prisma 6 falls back to downloading a
 // native engine, which is not reachable here. Give it the same default the app uses.

@@ -126,7 +126,6 @@ export function IntakeForm({ submit }: { submit: SubmitIntake }) {
     setShowSummary(false);
     focusAfterRender.current = focus;
     setStep(next);
-    window.scrollTo?.({ top: 0 });
   }, []);
 
   function focusFirstError(fields: readonly (keyof IntakeFormValues)[]) {

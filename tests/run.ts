@@ -1,0 +1,82 @@
+/**
+ * `npm test`: every suite, then one closing line `tests: N passed, N failed` that CI reads.
+ *   0. the TypeScript check;
+ *   1. vitest: unit, component (jsdom) and integration (real SQLite files);
+ *   2. Playwright in Debian's Chromium against a production build, when Chromium is installed.
+ * Exits non-zero if anything failed, or if a runner broke before reporting.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { CHROMIUM_PATH } from "./e2e/server-config";
+
+const root = path.resolve(import.meta.dirname, "..");
+const out = path.join(root, ".test-output");
+const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+fs.mkdirSync(out, { recursive: true });
+
+type Tally = { passed: number; failed: number; skipped: number };
+const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+let broken = false;
+
+function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as T;
+  } catch {
+    return null;
+  }
+}
+
+function run(command: string, args: string[], env: Record<string, string> = {}): number {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+// 0. Types: the build checks them too, but only when the browser tests build the app.
+if (run(bin("tsc"), ["--noEmit"]) !== 0) {
+  console.error("\nThe type check failed (see above).");
+  broken = true;
+}
+
+// 1. vitest
+const vitestReport = path.join(out, "vitest.json");
+fs.rmSync(vitestReport, { force: true });
+const vitestStatus = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
+const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestReport);
+if (vitest) {
+  total.passed += vitest.numPassedTests;
+  total.failed += vitest.numFailedTests;
+  total.skipped += vitest.numPendingTests + vitest.numTodoTests;
+}
+if (!vitest || (vitestStatus !== 0 && vitest.numFailedTests === 0)) {
+  console.error("\nvitest stopped before reporting its results (see above).");
+  broken = true;
+}
+
+// 2. Playwright
+if (fs.existsSync(CHROMIUM_PATH)) {
+  const report = path.join(out, "playwright.json");
+  fs.rmSync(report, { force: true });
+  const status = run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+  const pw = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(report);
+  if (pw) {
+    total.passed += pw.stats.expected + pw.stats.flaky;
+    total.failed += pw.stats.unexpected;
+    total.skipped += pw.stats.skipped;
+  }
+  if (!pw || (status !== 0 && pw.stats.unexpected === 0)) {
+    console.error("\nPlaywright stopped before reporting its results (see above).");
+    broken = true;
+  }
+} else {
+  console.log(
+    `\nBrowser tests NOT run: no Chromium at ${CHROMIUM_PATH}.\n` +
+      "Install Debian's Chromium (apt-get update && apt-get install -y chromium), or set CHROMIUM_PATH,\n" +
+      "then run npm test again. (.ci/run installs it, so CI always runs them.)",
+  );
+  if (process.env.CI) broken = true;
+}
+
+const skipped = total.skipped > 0 ? `, ${total.skipped} skipped` : "";
+console.log(`\ntests: ${total.passed} passed, ${total.failed} failed${skipped}`);
+process.exit(total.failed > 0 || broken ? 1 : 0);
