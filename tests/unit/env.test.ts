@@ -1,0 +1,32 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+describe("parseEnv", () => {
+  it("needs nothing set in development: a SQLite file under the project", () => {
+    const env = parseEnv({});
+    expect(env.NODE_ENV).toBe("development");
+    expect(env.databasePath).toBe(path.resolve(process.cwd(), "data/intake.db"));
+    expect(env.LOG_LEVEL).toBe("info");
+  });
+
+  it("treats an empty value as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", LOG_LEVEL: "" }).DATABASE_URL).toBe("file:./data/intake.db");
+  });
+
+  it("keeps an absolute database path as given", () => {
+    expect(parseEnv({ DATABASE_URL: "file:/srv/intake/db.sqlite" }).databasePath).toBe("/srv/intake/db.sqlite");
+  });
+
+  it("names every malformed variable in one message", () => {
+    let error: unknown;
+    try {
+      parseEnv({ DATABASE_URL: "postgres://db/intake", LOG_LEVEL: "loud" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    expect(String((error as Error).message)).toMatch(/DATABASE_URL: must be a SQLite file URL/);
+    expect(String((error as Error).message)).toMatch(/LOG_LEVEL/);
+  });
+});
