@@ -3,8 +3,9 @@ import { defineConfig } from "prisma/config";
 import { DEFAULT_DATABASE_URL, getEnv } from "./lib/env";
 import { createAdapter } from "./lib/sqlite-adapter";
 
-// Read .env files exactly as Next does, so the CLI migrates the database the app uses.
-nextEnv.loadEnvConfig(process.cwd());
+// Read .env files exactly as Next does (.env.production* when NODE_ENV=production, as for
+// `npm start`), so the CLI migrates the database the app uses.
+nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production");
 
 // The CLI reads DATABASE_URL from schema.prisma; without it Prisma 6 falls back to downloading a
 // native engine, which is not reachable here. Give it the same default the app uses.

@@ -8,6 +8,9 @@ import { z } from "zod";
  */
 export const DEFAULT_DATABASE_URL = "file:./data/intake.db";
 
+/** Signs session cookies in development and tests only; production must set its own. */
+const DEVELOPMENT_AUTH_SECRET = "development-only-secret-not-for-production-use-0000";
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -18,9 +21,26 @@ const envSchema = z.object({
       message: 'must be a SQLite file URL such as "file:./data/intake.db"',
     }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional(),
+  /** Set by Next itself; read only to tell a build from a running server. */
+  NEXT_PHASE: z.string().optional(),
+  BETTER_AUTH_URL: z.url("must be the app's public address, such as https://intake.example-clinic.com").default(
+    "http://localhost:3000",
+  ),
+}).superRefine((env, ctx) => {
+  // `next build` loads server modules too, but a build needs no secrets: the server checks them when it starts.
+  if (env.NODE_ENV !== "production" || env.NEXT_PHASE === "phase-production-build") return;
+  if (!env.BETTER_AUTH_SECRET || env.BETTER_AUTH_SECRET === DEVELOPMENT_AUTH_SECRET) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["BETTER_AUTH_SECRET"],
+      message: "is required in production: a random secret of at least 32 characters (try: openssl rand -hex 32)",
+    });
+  }
 });
 
-export type Env = z.infer<typeof envSchema> & {
+export type Env = Omit<z.infer<typeof envSchema>, "BETTER_AUTH_SECRET"> & {
+  BETTER_AUTH_SECRET: string;
   /** Absolute path of the SQLite file named by DATABASE_URL (relative paths start at the project). */
   databasePath: string;
 };
@@ -39,7 +59,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Invalid environment variables (see .env.example):\n${lines.join("\n")}`);
   }
   const filePath = result.data.DATABASE_URL.replace(/^file:/, "");
-  return { ...result.data, databasePath: path.resolve(/* turbopackIgnore: true */ process.cwd(), filePath) };
+  return {
+    ...result.data,
+    BETTER_AUTH_SECRET: result.data.BETTER_AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
+    databasePath: path.resolve(/* turbopackIgnore: true */ process.cwd(), filePath),
+  };
 }
 
 let cached: Env | undefined;

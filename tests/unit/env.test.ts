@@ -30,3 +30,25 @@ describe("parseEnv", () => {
     expect(String((error as Error).message)).toMatch(/LOG_LEVEL/);
   });
 });
+
+describe("production", () => {
+  it("refuses to start without its own auth secret", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/BETTER_AUTH_SECRET: is required in production/);
+    expect(() => parseEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: "short" })).toThrow(/at least 32 characters/);
+  });
+
+  it("starts with a long enough secret", () => {
+    const secret = "a".repeat(64);
+    expect(parseEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: secret }).BETTER_AUTH_SECRET).toBe(secret);
+  });
+
+  it("gives development a secret of its own, so nothing needs setting", () => {
+    expect(parseEnv({}).BETTER_AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+  });
+});
+
+describe("next build", () => {
+  it("needs no secrets (the server checks them when it starts)", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).not.toThrow();
+  });
+});
