@@ -1,0 +1,73 @@
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { getDb } from "@/lib/db";
+import { isTherapistDisabled } from "@/lib/data/therapists";
+import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
+
+export const MIN_PASSWORD_LENGTH = 12;
+/** Longest a session lives, however active; idling out after 30 minutes is lib/auth/session.ts. */
+const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+/**
+ * better-auth: email and password, hashed with scrypt, sessions stored in the database (no cookie
+ * cache), so signing out or disabling an account ends a session on the very next request.
+ * Sign-up is closed: accounts are made with `npm run therapist:create` (see lib/auth/therapists.ts).
+ */
+function createAuth({ allowSignUp }: { allowSignUp: boolean }) {
+  const env = getEnv();
+  return betterAuth({
+    appName: "Massage intake",
+    baseURL: env.BETTER_AUTH_URL,
+    secret: env.BETTER_AUTH_SECRET,
+    database: prismaAdapter(getDb(), { provider: "sqlite" }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: !allowSignUp,
+      autoSignIn: false,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 256,
+    },
+    session: {
+      expiresIn: SESSION_MAX_AGE_SECONDS,
+      // Activity is tracked by our own lastActiveAt; better-auth would otherwise try to reset the
+      // cookie from server components, which cannot set cookies.
+      disableSessionRefresh: true,
+      cookieCache: { enabled: false },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A disabled account gets no new session, whatever its password.
+          before: async (session) => !(await isTherapistDisabled(session.userId)),
+        },
+      },
+    },
+    // Sign-in is rate limited per account and per address in lib/auth/sign-in.ts, where the
+    // limits are stored in the database; the routes of better-auth are not exposed at all.
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    // Into our JSON logs, message only: the extra arguments may carry request data.
+    logger: {
+      log: (level, message) => log[level]({ event: "auth", message }),
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { auth?: Auth; authWithSignUp?: Auth };
+
+/** The app's auth: sign-in, sessions, sign-out. */
+export function getAuth(): Auth {
+  globalForAuth.auth ??= createAuth({ allowSignUp: false });
+  return globalForAuth.auth;
+}
+
+/** For creating accounts from the command line only; never reachable from a request. */
+export function getAuthForAccountCreation(): Auth {
+  globalForAuth.authWithSignUp ??= createAuth({ allowSignUp: true });
+  return globalForAuth.authWithSignUp;
+}

@@ -1,0 +1,36 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { checkAndTouchSession, type SessionCheck } from "@/lib/data/sessions";
+import type { Therapist } from "@/lib/data/therapists";
+import { getAuth } from "./auth";
+
+export type SignedInTherapist = Therapist & { sessionId: string };
+
+/**
+ * The signed-in therapist of this request, or null. Checks the session in the database on every
+ * request (no cookie cache), ends it after 30 minutes idle or when the account was disabled.
+ * Cached for the length of one request.
+ */
+const resolveSession = cache(async (): Promise<{ therapist: SignedInTherapist | null; ended?: SessionCheck }> => {
+  const result = await getAuth().api.getSession({ headers: await headers() });
+  if (!result) return { therapist: null };
+  const state = await checkAndTouchSession(result.session.id);
+  if (state !== "active") return { therapist: null, ended: state };
+  const { user, session } = result;
+  return { therapist: { id: user.id, name: user.name, email: user.email, sessionId: session.id } };
+});
+
+export async function getTherapist(): Promise<SignedInTherapist | null> {
+  return (await resolveSession()).therapist;
+}
+
+/**
+ * Every staff page, server action and route handler starts with this. A server action is a public
+ * POST endpoint, so a layout's check is not enough: each one checks for itself.
+ */
+export async function requireTherapist(): Promise<SignedInTherapist> {
+  const { therapist, ended } = await resolveSession();
+  if (!therapist) redirect(ended === "idle" ? "/login?ended=idle" : "/login");
+  return therapist;
+}

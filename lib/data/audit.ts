@@ -1,0 +1,46 @@
+import { getDb } from "@/lib/db";
+
+export const AUDIT_ACTIONS = {
+  sign_in: "Signed in",
+  sign_in_failed: "Sign-in failed",
+  sign_in_blocked: "Sign-in refused: too many attempts",
+  sign_out: "Signed out",
+  intake_view: "Viewed the intake",
+  intake_review: "Marked the intake as reviewed",
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export type AuditInput = {
+  action: AuditAction;
+  actorId?: string | null;
+  actorEmail?: string | null;
+  intakeId?: string | null;
+  ipAddress?: string | null;
+};
+
+/** Appends one row to the audit trail (the table refuses updates and deletes). */
+export async function recordAudit(event: AuditInput): Promise<void> {
+  await getDb().auditEvent.create({ data: event, select: { id: true } });
+}
+
+export type AuditEntry = { id: number; at: Date; action: AuditAction; actorName: string | null };
+
+/** The trail of one intake, oldest first, with the names of the therapists who acted. */
+export async function listAuditForIntake(intakeId: string): Promise<AuditEntry[]> {
+  const db = getDb();
+  const events = await db.auditEvent.findMany({
+    where: { intakeId },
+    orderBy: { id: "asc" },
+    select: { id: true, at: true, action: true, actorId: true },
+  });
+  const actorIds = [...new Set(events.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
+  const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
+  const names = new Map(actors.map((a) => [a.id, a.name]));
+  return events.map((e) => ({
+    id: e.id,
+    at: e.at,
+    action: e.action as AuditAction,
+    actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+  }));
+}

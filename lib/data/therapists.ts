@@ -1,0 +1,31 @@
+import { getDb } from "@/lib/db";
+
+export type Therapist = { id: string; name: string; email: string };
+
+export async function isTherapistDisabled(userId: string): Promise<boolean> {
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { disabled: true } });
+  return !user || user.disabled;
+}
+
+export async function findTherapistByEmail(email: string) {
+  return getDb().user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, name: true, email: true, disabled: true },
+  });
+}
+
+export async function countTherapists(): Promise<number> {
+  return getDb().user.count();
+}
+
+/** Disables an account and ends every one of its sessions at once. */
+export async function disableTherapist(email: string): Promise<boolean> {
+  const db = getDb();
+  const user = await findTherapistByEmail(email);
+  if (!user) return false;
+  await db.$transaction([
+    db.user.update({ where: { id: user.id }, data: { disabled: true } }),
+    db.session.deleteMany({ where: { userId: user.id } }),
+  ]);
+  return true;
+}
