@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
-import { newReference } from "@/lib/intake/reference";
+import { newReference, parseReference } from "@/lib/intake/reference";
 import { INTAKE_SCHEMA_VERSION, type IntakeInput } from "@/lib/intake/schema";
 
 export type CreatedIntake = { id: string; reference: string; duplicate: boolean };
@@ -67,4 +67,170 @@ export async function createIntake(
 
 async function findByIdempotencyKey(idempotencyKey: string, db: PrismaClient) {
   return db.intake.findUnique({ where: { idempotencyKey }, select: { id: true, reference: true } });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The therapist's side
+
+export const PAGE_SIZE = 25;
+
+export const INTAKE_STATUSES = { new: "New", reviewed: "Reviewed" } as const;
+export type IntakeStatus = keyof typeof INTAKE_STATUSES;
+
+export type IntakeFilters = {
+  status?: IntakeStatus;
+  /** Appointment dates, inclusive, "YYYY-MM-DD". */
+  from?: string;
+  to?: string;
+  /** A client's name (any part of it) or a reference code. */
+  search?: string;
+};
+
+/** Where a page starts: just after (or just before) a row, by appointment date then id. */
+export type PageCursor = { direction: "after" | "before"; appointmentDate: string; id: string };
+
+export type IntakeListItem = {
+  id: string;
+  reference: string;
+  fullName: string;
+  appointmentDate: string;
+  createdAt: Date;
+  status: IntakeStatus;
+};
+
+export type IntakePage = { items: IntakeListItem[]; next: PageCursor | null; previous: PageCursor | null };
+
+const CURSOR_RE = /^(\d{4}-\d{2}-\d{2})_([a-z0-9]{1,40})$/;
+
+export function encodeCursor(cursor: Pick<PageCursor, "appointmentDate" | "id">): string {
+  return `${cursor.appointmentDate}_${cursor.id}`;
+}
+
+export function decodeCursor(direction: PageCursor["direction"], value: string | undefined): PageCursor | null {
+  const m = value ? CURSOR_RE.exec(value) : null;
+  return m ? { direction, appointmentDate: m[1]!, id: m[2]! } : null;
+}
+
+/**
+ * One page of intakes, soonest appointment first. Pages are found by keyset (the row after the
+ * last one shown), not by OFFSET, so page 400 costs what page 1 costs: each query walks the
+ * (status,) appointmentDate, id index from the cursor and stops after 26 rows.
+ */
+export async function listIntakes(
+  filters: IntakeFilters,
+  cursor: PageCursor | null = null,
+  db: PrismaClient = getDb(),
+): Promise<IntakePage> {
+  const and: Prisma.IntakeWhereInput[] = [];
+  if (filters.status) and.push({ status: filters.status });
+  if (filters.from) and.push({ appointmentDate: { gte: filters.from } });
+  if (filters.to) and.push({ appointmentDate: { lte: filters.to } });
+  const search = filters.search?.trim();
+  if (search) {
+    const reference = parseReference(search);
+    const name = searchableName(search);
+    and.push({ OR: [...(reference ? [{ reference }] : []), { fullNameSearch: { contains: name } }] });
+  }
+  const backwards = cursor?.direction === "before";
+  if (cursor) {
+    const op = backwards ? "lt" : "gt";
+    and.push(
+      // Redundant with the OR below, but it is what lets SQLite seek straight to the cursor in the
+      // index instead of scanning from its start (it cannot seek on an OR).
+      { appointmentDate: { [backwards ? "lte" : "gte"]: cursor.appointmentDate } },
+      {
+        OR: [
+          { appointmentDate: { [op]: cursor.appointmentDate } },
+          { appointmentDate: cursor.appointmentDate, id: { [op]: cursor.id } },
+        ],
+      },
+    );
+  }
+  const order = backwards ? "desc" : "asc";
+  const rows = await db.intake.findMany({
+    where: { AND: and },
+    orderBy: [{ appointmentDate: order }, { id: order }],
+    take: PAGE_SIZE + 1,
+    select: { id: true, reference: true, fullName: true, appointmentDate: true, createdAt: true, status: true },
+  });
+  const more = rows.length > PAGE_SIZE;
+  const items = (more ? rows.slice(0, PAGE_SIZE) : rows).map((r) => ({ ...r, status: r.status as IntakeStatus }));
+  if (backwards) items.reverse();
+
+  const first = items[0];
+  const last = items.at(-1);
+  const at = (direction: PageCursor["direction"], row: IntakeListItem | undefined): PageCursor | null =>
+    row ? { direction, appointmentDate: row.appointmentDate, id: row.id } : null;
+  return {
+    items,
+    next: backwards ? at("after", last) : more ? at("after", last) : null,
+    previous: backwards ? (more ? at("before", first) : null) : cursor ? at("before", first) : null,
+  };
+}
+
+export async function countIntakes(db: PrismaClient = getDb()): Promise<number> {
+  return db.intake.count();
+}
+
+export type IntakeForReview = {
+  id: string;
+  reference: string;
+  fullName: string;
+  appointmentDate: string;
+  createdAt: Date;
+  status: IntakeStatus;
+  schemaVersion: number;
+  answers: Partial<IntakeInput>;
+  review: { note: string; createdAt: Date; reviewerName: string } | null;
+};
+
+export async function getIntakeForReview(id: string, db: PrismaClient = getDb()): Promise<IntakeForReview | null> {
+  const row = await db.intake.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      reference: true,
+      fullName: true,
+      appointmentDate: true,
+      createdAt: true,
+      status: true,
+      schemaVersion: true,
+      answers: true,
+      review: { select: { note: true, createdAt: true, reviewer: { select: { name: true } } } },
+    },
+  });
+  if (!row) return null;
+  const { review, answers, ...rest } = row;
+  return {
+    ...rest,
+    status: rest.status as IntakeStatus,
+    // Stored only after validation by intakeSchema (see createIntake).
+    answers: (answers ?? {}) as Partial<IntakeInput>,
+    review: review ? { note: review.note, createdAt: review.createdAt, reviewerName: review.reviewer.name } : null,
+  };
+}
+
+export type MarkReviewedResult = "reviewed" | "already-reviewed" | "not-found";
+
+/** Records who reviewed an intake, when, with their note; an intake is reviewed once. */
+export async function markIntakeReviewed(
+  intakeId: string,
+  reviewerId: string,
+  note: string,
+  db: PrismaClient = getDb(),
+): Promise<MarkReviewedResult> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const updated = await tx.intake.updateMany({ where: { id: intakeId, status: "new" }, data: { status: "reviewed" } });
+      if (updated.count === 0) {
+        const exists = await tx.intake.findUnique({ where: { id: intakeId }, select: { id: true } });
+        return exists ? "already-reviewed" : "not-found";
+      }
+      await tx.review.create({ data: { intakeId, reviewerId, note }, select: { id: true } });
+      return "reviewed";
+    });
+  } catch (error) {
+    if (uniqueViolationOn(error, "intakeId")) return "already-reviewed";
+    throw error;
+  }
 }

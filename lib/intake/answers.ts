@@ -36,12 +36,27 @@ function one(id: string | undefined | null, labels: Record<string, string>): str
   return id ? (labels[id] ?? id) : NOT_ANSWERED;
 }
 
-/** Works on form values (possibly incomplete) and on stored, validated answers alike. */
-export function describeAnswers(v: Partial<IntakeFormValues>): AnswerSection[] {
+/** Section titles as the therapist reads them (the form's own titles speak to the client). */
+const STAFF_TITLES: Record<StepId, string> = {
+  about: "About the client",
+  health: "Health",
+  neuropathy: "Neuropathy: feet and legs",
+  allergiesAndSkin: "Allergies and skin",
+  preferences: "Preferences",
+  consent: "Consent and signature",
+  review: "Review",
+};
+
+/**
+ * Works on form values (possibly incomplete) and on stored, validated answers alike. `reader`
+ * picks the section titles: the client's own ("Your health") or the therapist's ("Health").
+ */
+export function describeAnswers(v: Partial<IntakeFormValues>, reader: "client" | "therapist" = "client"): AnswerSection[] {
+  const title = (step: StepId) => (reader === "client" ? STEP_TITLES[step] : STAFF_TITLES[step]);
   const sections: AnswerSection[] = [
     {
       step: "about",
-      title: STEP_TITLES.about,
+      title: title("about"),
       items: [
         { label: "Full name", value: text(v.fullName) },
         { label: "Email", value: text(v.email) },
@@ -54,7 +69,7 @@ export function describeAnswers(v: Partial<IntakeFormValues>): AnswerSection[] {
     },
     {
       step: "health",
-      title: STEP_TITLES.health,
+      title: title("health"),
       items: [
         { label: "Conditions", value: list(v.conditions, CONDITIONS.labels) },
         { label: "Other conditions", value: text(v.otherConditions) },
@@ -69,7 +84,7 @@ export function describeAnswers(v: Partial<IntakeFormValues>): AnswerSection[] {
     const causes = list(v.neuropathyCauses, NEUROPATHY_CAUSES.labels);
     sections.push({
       step: "neuropathy",
-      title: STEP_TITLES.neuropathy,
+      title: title("neuropathy"),
       items: [
         {
           label: "Cause of neuropathy",
@@ -93,7 +108,7 @@ export function describeAnswers(v: Partial<IntakeFormValues>): AnswerSection[] {
   sections.push(
     {
       step: "allergiesAndSkin",
-      title: STEP_TITLES.allergiesAndSkin,
+      title: title("allergiesAndSkin"),
       items: [
         ...allergyItems,
         { label: "Skin sensitivity", value: one(v.skinSensitivity, SKIN_SENSITIVITY.labels) },
@@ -102,7 +117,7 @@ export function describeAnswers(v: Partial<IntakeFormValues>): AnswerSection[] {
     },
     {
       step: "preferences",
-      title: STEP_TITLES.preferences,
+      title: title("preferences"),
       items: [
         { label: "Pressure preference", value: one(v.pressure, PRESSURE.labels) },
         { label: "Areas to avoid", value: text(v.areasToAvoid) },
@@ -111,7 +126,7 @@ export function describeAnswers(v: Partial<IntakeFormValues>): AnswerSection[] {
     },
     {
       step: "consent",
-      title: STEP_TITLES.consent,
+      title: title("consent"),
       items: [
         {
           label: "Consents",

@@ -59,7 +59,7 @@ const choices = <T extends readonly [string, ...string[]]>(ids: T) =>
     .array(z.enum(ids, { error: "Choose from the list" }))
     .max(ids.length)
     // Checkbox groups send their values in the order ticked; store them once, in a stable order.
-    .transform((list) => ids.filter((id) => list.includes(id)))
+    .transform((list) => ids.filter((id): id is T[number] => (list as string[]).includes(id)))
     .default([]);
 
 const mustAgree = z

@@ -1,17 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { E2E_DATABASE_PATH } from "./server-config";
+import { expectAccessible, failOnConsoleErrors } from "./a11y";
+import { inDays } from "./helpers";
 import { chooseRadio, pressButton, tabTo, tick, typeDate, typeInto } from "./keyboard";
-
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-/** Fails on any serious or critical accessibility violation on the page as it is now. */
-async function expectAccessible(page: Page, where: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${where}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 /** Nothing sticks out sideways on a 360 px wide phone. */
 async function expectNoSidewaysScroll(page: Page) {
@@ -26,15 +18,7 @@ async function expectStep(page: Page, heading: string, count: string) {
   await expectNoSidewaysScroll(page);
 }
 
-test.beforeEach(async ({ page }) => {
-  // Any error in the browser's console is a failure.
-  page.on("console", (message) => {
-    if (message.type() === "error") throw new Error(`Browser console error: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => {
-    throw error;
-  });
-});
+test.beforeEach(({ page }) => failOnConsoleErrors(page));
 
 test("a new client fills in every step with the keyboard alone and submits", async ({ page }) => {
   const appointment = inDays(10);

@@ -1,18 +1,31 @@
 /**
  * Starts the app as production runs it, for the browser tests: a fresh SQLite file, migrations
- * applied with the real CLI, `next build` (unless E2E_SKIP_BUILD=1), then `next start`.
+ * applied with the real CLI, a therapist made with `therapist:create`, `next build` (unless
+ * E2E_SKIP_BUILD=1), then `next start`.
  */
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { E2E_DATABASE_PATH, E2E_PORT } from "./server-config";
+import { E2E_AUTH_SECRET, E2E_BASE_URL, E2E_DATABASE_PATH, E2E_PORT, E2E_THERAPIST } from "./server-config";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
-const env = { ...process.env, DATABASE_URL: `file:${E2E_DATABASE_PATH}`, NODE_ENV: "production" as const };
+const env = {
+  ...process.env,
+  DATABASE_URL: `file:${E2E_DATABASE_PATH}`,
+  NODE_ENV: "production" as const,
+  BETTER_AUTH_SECRET: E2E_AUTH_SECRET,
+  BETTER_AUTH_URL: E2E_BASE_URL,
+};
 
 for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(E2E_DATABASE_PATH + suffix, { force: true });
 execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "inherit" });
+// The therapist account, made the way a clinic would: the CLI, the password on standard input.
+execFileSync(
+  bin("tsx"),
+  ["lib/cli/therapist.ts", "create", "--email", E2E_THERAPIST.email, "--name", E2E_THERAPIST.name],
+  { cwd: root, env, input: E2E_THERAPIST.password, stdio: ["pipe", "inherit", "inherit"] },
+);
 if (process.env.E2E_SKIP_BUILD !== "1") execFileSync(bin("next"), ["build"], { cwd: root, env, stdio: "inherit" });
 
 const server = spawn(bin("next"), ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AnswerSections } from "@/components/staff/answer-sections";
+import { AuditTrail } from "@/components/staff/audit-trail";
+import { ReviewForm } from "@/components/staff/review-form";
+import { clientAddress } from "@/lib/auth/client-address";
+import { requireTherapist } from "@/lib/auth/session";
+import { listAuditForIntake, recordAudit } from "@/lib/data/audit";
+import { INTAKE_STATUSES, getIntakeForReview } from "@/lib/data/intakes";
+import { describeAnswers } from "@/lib/intake/answers";
+import { formatDate } from "@/lib/intake/dates";
+import { formatDateTime } from "@/lib/staff-format";
+import { markReviewed } from "./actions";
+
+export const metadata: Metadata = { title: "Intake" };
+
+export default async function SubmissionPage({ params }: { params: Promise<{ id: string }> }) {
+  const therapist = await requireTherapist();
+  const { id } = await params;
+  const intake = await getIntakeForReview(id);
+  if (!intake) notFound();
+
+  await recordAudit({ action: "intake_view", actorId: therapist.id, intakeId: intake.id, ipAddress: clientAddress(await headers()) });
+  const trail = await listAuditForIntake(intake.id);
+
+  return (
+    <article className="page wide submission">
+      <p className="back no-print">
+        <Link href="/dashboard">← All intakes</Link>
+      </p>
+      <h1>{intake.fullName}</h1>
+      <dl className="meta">
+        <div>
+          <dt>Appointment</dt>
+          <dd>{formatDate(intake.appointmentDate)}</dd>
+        </div>
+        <div>
+          <dt>Reference</dt>
+          <dd className="mono">{intake.reference}</dd>
+        </div>
+        <div>
+          <dt>Submitted</dt>
+          <dd>{formatDateTime(intake.createdAt)}</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <span className={`status status-${intake.status}`}>{INTAKE_STATUSES[intake.status]}</span>
+          </dd>
+        </div>
+      </dl>
+
+      <section className="card review-panel" aria-labelledby="review-heading">
+        <h2 id="review-heading">Review</h2>
+        {intake.review ? (
+          <>
+            <p>
+              Reviewed by <strong>{intake.review.reviewerName}</strong> on {formatDateTime(intake.review.createdAt)}.
+            </p>
+            {intake.review.note ? <p className="note">{intake.review.note}</p> : null}
+          </>
+        ) : (
+          <ReviewForm intakeId={intake.id} action={markReviewed} />
+        )}
+      </section>
+
+      <AnswerSections sections={describeAnswers(intake.answers, "therapist")} />
+      <AuditTrail entries={trail} />
+    </article>
+  );
+}

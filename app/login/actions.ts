@@ -1,0 +1,49 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { clientAddress } from "@/lib/auth/client-address";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { errorKind, log } from "@/lib/log";
+
+export type SignInState = { formError?: string; fieldErrors?: { email?: string; password?: string }; email?: string };
+
+const signInSchema = z.object({
+  email: z.string().trim().min(1, "Enter your email").max(254).pipe(z.email("Enter an email address like name@clinic.com")),
+  password: z.string().min(1, "Enter your password").max(256, "That password is too long"),
+});
+
+/** Public by nature: the one staff action that runs without a session. */
+export async function signIn(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
+  const email = typeof formData.get("email") === "string" ? String(formData.get("email")).slice(0, 254) : "";
+  if (!parsed.success) {
+    const fieldErrors: SignInState["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0] as "email" | "password";
+      fieldErrors[key] ??= issue.message;
+    }
+    return { fieldErrors, email };
+  }
+
+  let outcome: Awaited<ReturnType<typeof signInWithPassword>>;
+  try {
+    const requestHeaders = await headers();
+    outcome = await signInWithPassword({ ...parsed.data, ipAddress: clientAddress(requestHeaders), requestHeaders });
+  } catch (error) {
+    log.error({ event: "auth.sign_in_error", err: errorKind(error) });
+    return { formError: "Signing in is not possible just now. Please try again in a minute.", email };
+  }
+  if (!outcome.ok) {
+    if (outcome.reason === "blocked") {
+      const minutes = Math.max(1, Math.ceil((outcome.retryAfterSeconds ?? 60) / 60));
+      return {
+        formError: `Too many failed attempts. Sign-in is paused for ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+        email,
+      };
+    }
+    return { formError: "That email and password do not match an account.", email };
+  }
+  redirect("/dashboard");
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/staff/sign-in-form";
+import { getTherapist } from "@/lib/auth/session";
+import { signIn } from "./actions";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ ended?: string }> }) {
+  if (await getTherapist()) redirect("/dashboard");
+  const { ended } = await searchParams;
+  return (
+    <div className="page narrow">
+      <h1>Therapist sign-in</h1>
+      {ended === "idle" ? (
+        <p className="notice" role="status">
+          You were signed out after 30 minutes without activity.
+        </p>
+      ) : (
+        <p className="lede">Sign in to see your clients&apos; intakes.</p>
+      )}
+      <SignInForm action={signIn} />
+    </div>
+  );
+}

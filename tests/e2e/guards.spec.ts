@@ -1,0 +1,119 @@
+/**
+ * Staff routes and staff server actions, called over real HTTP with no session: they must answer
+ * with a way to /login, show no client data and change nothing. A server action is a public POST
+ * endpoint (its id is in the page), so each one has to check the session itself.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { answers, query, signIn, submitIntake } from "./helpers";
+import { E2E_BASE_URL } from "./server-config";
+
+const manifestPath = path.resolve(import.meta.dirname, "../../.next/server/server-reference-manifest.json");
+type Manifest = { node: Record<string, { filename?: string; exportedName?: string }> };
+
+/** Every server action the build serves from a staff file, by name. */
+function staffActions(): Record<string, string> {
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as Manifest;
+  const out: Record<string, string> = {};
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    if (entry.filename?.startsWith("app/(staff)/") && entry.exportedName) out[entry.exportedName] = id;
+  }
+  return out;
+}
+
+async function newAnonymousContext(request: { newContext: (o: object) => Promise<APIRequestContext> }) {
+  return request.newContext({ baseURL: E2E_BASE_URL, storageState: { cookies: [], origins: [] } });
+}
+
+const SECRET_NAME = "Quentin Guardtest";
+let intakeId = "";
+
+test.beforeAll(async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await submitIntake(page, answers({ fullName: SECRET_NAME, signature: SECRET_NAME, medications: "Warfarin-guard-test" }));
+  [{ id: intakeId }] = query<{ id: string }>("SELECT id FROM Intake WHERE fullName = ?", SECRET_NAME) as [{ id: string }];
+});
+
+test("every staff page sends anonymous visitors to sign in, with no client data and no caching", async ({ playwright }) => {
+  const api = await newAnonymousContext(playwright.request);
+  for (const path of ["/dashboard", `/dashboard?q=${encodeURIComponent(SECRET_NAME)}`, `/dashboard/submissions/${intakeId}`]) {
+    // As a browser loads the page, and as the client router fetches it (RSC). Next may first send
+    // an RSC request to a cache-busting address; follow such hops, never a hop to /login.
+    for (const headers of [{}, { RSC: "1" }] as Record<string, string>[]) {
+      let url = path;
+      let outcome = "";
+      for (let hop = 0; hop < 3 && !outcome; hop++) {
+        const response = await api.get(url, { headers, maxRedirects: 0 });
+        expect(response.headers()["cache-control"], url).toContain("no-store");
+        const body = await response.text();
+        expect(body).not.toContain(SECRET_NAME);
+        expect(body).not.toContain("Warfarin-guard-test");
+        const location = response.headers().location ?? "";
+        if (response.status() === 200 && headers.RSC) {
+          // The client router's payload carries the redirect instead of an HTTP status.
+          expect(body).toMatch(/NEXT_REDIRECT;[a-z]+;\/login;/);
+          outcome = "/login";
+        } else {
+          expect([307, 308], url).toContain(response.status());
+          if (location === "/login") outcome = location;
+          url = location;
+        }
+      }
+      expect(outcome, path).toBe("/login");
+    }
+  }
+  const views = query<{ n: number }>("SELECT count(*) AS n FROM AuditEvent WHERE intakeId = ?", intakeId);
+  expect(views[0]!.n).toBe(0);
+  await api.dispose();
+});
+
+test("the staff server actions are exactly the ones these tests cover", () => {
+  expect(Object.keys(staffActions()).sort()).toEqual(["markReviewed", "signOut"]);
+});
+
+test("marking an intake reviewed without a session is refused and changes nothing", async ({ page, playwright }) => {
+  // Record the request a signed-in browser really sends for this action, on another intake...
+  const other = await (async () => {
+    const clientPage = await (await page.context().browser()!.newContext()).newPage();
+    await submitIntake(clientPage, answers({ fullName: "Olga Otherintake", signature: "Olga Otherintake" }));
+    return query<{ id: string }>("SELECT id FROM Intake WHERE fullName = 'Olga Otherintake'")[0]!.id;
+  })();
+  await signIn(page);
+  await page.goto(`/dashboard/submissions/${other}`);
+  const sent = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
+  await page.getByRole("button", { name: "Mark as reviewed" }).click();
+  const request = await sent;
+  expect(request.headers()["next-action"]).toBe(staffActions().markReviewed);
+
+  // ...then send the same request without the session, aimed at the guarded intake.
+  const body = request.postDataBuffer()!.toString("latin1").replaceAll(other, intakeId);
+  const api = await newAnonymousContext(playwright.request);
+  const response = await api.post(`/dashboard/submissions/${intakeId}`, {
+    headers: {
+      "next-action": request.headers()["next-action"]!,
+      "content-type": request.headers()["content-type"]!,
+      accept: "text/x-component",
+    },
+    data: Buffer.from(body, "latin1"),
+    maxRedirects: 0,
+  });
+  const text = await response.text();
+  expect(response.headers()["x-action-redirect"] ?? response.headers().location ?? "").toMatch(/^\/login/);
+  expect(text).not.toContain(SECRET_NAME);
+  expect(query("SELECT status FROM Intake WHERE id = ?", intakeId)).toEqual([{ status: "new" }]);
+  expect(query("SELECT id FROM Review WHERE intakeId = ?", intakeId)).toEqual([]);
+  await api.dispose();
+});
+
+test("signing out without a session is refused", async ({ playwright }) => {
+  const api = await newAnonymousContext(playwright.request);
+  const response = await api.post("/dashboard", {
+    headers: { "next-action": staffActions().signOut!, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+    data: "[]",
+    maxRedirects: 0,
+  });
+  expect(response.headers()["x-action-redirect"] ?? response.headers().location ?? "").toMatch(/^\/login/);
+  expect(query("SELECT count(*) AS n FROM AuditEvent WHERE action = 'sign_out' AND actorId IS NULL")).toEqual([{ n: 0 }]);
+  await api.dispose();
+});

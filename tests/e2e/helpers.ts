@@ -1,0 +1,69 @@
+import { expect, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+import type { IntakeFormValues } from "@/lib/intake/schema";
+import { E2E_DATABASE_PATH, E2E_THERAPIST } from "./server-config";
+
+export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Complete, valid answers; override what a test needs. */
+export function answers(overrides: Partial<IntakeFormValues> = {}): Partial<IntakeFormValues> {
+  return {
+    fullName: "Maria Jensen",
+    email: "maria@example.com",
+    phone: "+1 555 010 2030",
+    dateOfBirth: "1958-04-12",
+    appointmentDate: inDays(5),
+    emergencyContactName: "Tom Jensen",
+    emergencyContactPhone: "555 010 9999",
+    conditions: [],
+    hasAllergies: "no",
+    skinSensitivity: "not",
+    pressure: "medium",
+    consentSpeakUp: true,
+    consentNotMedicalCare: true,
+    consentAccurate: true,
+    signature: overrides.fullName ?? "Maria Jensen",
+    ...overrides,
+  };
+}
+
+/**
+ * Submits an intake through the real form, starting from its review step (the answers are put in
+ * the tab's draft, as the form itself keeps them): a quick way to have intakes to look at.
+ */
+export async function submitIntake(page: Page, values: Partial<IntakeFormValues>): Promise<string> {
+  await page.goto("/intake");
+  await page.evaluate((draft) => sessionStorage.setItem("intake-draft-v1", JSON.stringify(draft)), {
+    values,
+    step: "review",
+    idempotencyKey: crypto.randomUUID(),
+  });
+  await page.reload();
+  await page.getByRole("button", { name: "Submit intake" }).click();
+  await expect(page).toHaveURL(/thank-you/);
+  return (await page.locator(".code").textContent()) ?? "";
+}
+
+/** Fills in and sends the sign-in form; the caller checks what came of it. */
+export async function attemptSignIn(page: Page, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email", { exact: true }).fill(E2E_THERAPIST.email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs the test therapist in and waits for the dashboard. */
+export async function signIn(page: Page) {
+  await attemptSignIn(page, E2E_THERAPIST.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+/** Reads the test server's database directly, beside the app. */
+export function query<T>(sql: string, ...params: unknown[]): T[] {
+  const db = new Database(E2E_DATABASE_PATH, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}

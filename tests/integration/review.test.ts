@@ -1,0 +1,55 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { createTherapist } from "@/lib/auth/therapists";
+import { listAuditForIntake, recordAudit } from "@/lib/data/audit";
+import { createIntake, getIntakeForReview, markIntakeReviewed } from "@/lib/data/intakes";
+import { intakeSchema } from "@/lib/intake/schema";
+import { validIntake } from "../helpers/intake-fixtures";
+
+async function newIntake() {
+  return createIntake(intakeSchema.parse(validIntake()), randomUUID());
+}
+
+describe("reviewing an intake", () => {
+  it("records who reviewed it, when and their note, and marks it reviewed", async () => {
+    const therapist = await createTherapist({ email: "rev@clinic.example", name: "Rae Evans", password: "a-long-enough-password" });
+    const { id } = await newIntake();
+    const before = Date.now();
+    expect(await markIntakeReviewed(id, therapist.id, "Light pressure only.")).toBe("reviewed");
+
+    const intake = await getIntakeForReview(id);
+    expect(intake?.status).toBe("reviewed");
+    expect(intake?.review).toMatchObject({ note: "Light pressure only.", reviewerName: "Rae Evans" });
+    expect(intake!.review!.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+  });
+
+  it("is done once: a second review changes nothing", async () => {
+    const first = await createTherapist({ email: "one@clinic.example", name: "One", password: "a-long-enough-password" });
+    const second = await createTherapist({ email: "two@clinic.example", name: "Two", password: "a-long-enough-password" });
+    const { id } = await newIntake();
+    await markIntakeReviewed(id, first.id, "first");
+    expect(await markIntakeReviewed(id, second.id, "second")).toBe("already-reviewed");
+    expect((await getIntakeForReview(id))?.review).toMatchObject({ note: "first", reviewerName: "One" });
+  });
+
+  it("says so for an intake that does not exist", async () => {
+    const therapist = await createTherapist({ email: "ghost@clinic.example", name: "G", password: "a-long-enough-password" });
+    expect(await markIntakeReviewed("no-such-intake", therapist.id, "")).toBe("not-found");
+  });
+});
+
+describe("the audit trail of an intake", () => {
+  it("lists views and reviews in order, with the therapist's name", async () => {
+    const therapist = await createTherapist({ email: "aud@clinic.example", name: "Ari Dunn", password: "a-long-enough-password" });
+    const { id } = await newIntake();
+    const { id: other } = await newIntake();
+    await recordAudit({ action: "intake_view", actorId: therapist.id, intakeId: id });
+    await recordAudit({ action: "intake_view", actorId: therapist.id, intakeId: other });
+    await recordAudit({ action: "intake_review", actorId: therapist.id, intakeId: id });
+    const trail = await listAuditForIntake(id);
+    expect(trail.map((e) => [e.action, e.actorName])).toEqual([
+      ["intake_view", "Ari Dunn"],
+      ["intake_review", "Ari Dunn"],
+    ]);
+  });
+});
