@@ -5,6 +5,8 @@
 import { formatDate } from "./dates";
 import {
   ALLERGY_KINDS,
+  BLOOD_PRESSURE_CONTROL,
+  CANCER_TREATMENT,
   CONDITIONS,
   GOALS,
   NEUROPATHY_CAUSES,
@@ -72,6 +74,16 @@ export function describeAnswers(v: Partial<IntakeFormValues>, reader: "client" |
       title: title("health"),
       items: [
         { label: "Conditions", value: list(v.conditions, CONDITIONS.labels) },
+        ...(v.conditions?.includes("diabetes") ? [{ label: "Injects insulin", value: yesNo(v.usesInsulin) }] : []),
+        ...(v.conditions?.includes("cancer")
+          ? [{ label: "Cancer treatment", value: one(v.cancerTreatment, CANCER_TREATMENT.labels) }]
+          : []),
+        ...(v.conditions?.includes("highBloodPressure")
+          ? [
+              { label: "Blood pressure under control", value: one(v.bloodPressureControlled, BLOOD_PRESSURE_CONTROL.labels) },
+              { label: "Takes blood pressure medication", value: yesNo(v.takesBloodPressureMedication) },
+            ]
+          : []),
         { label: "Other conditions", value: text(v.otherConditions) },
         { label: "Medications", value: text(v.medications) },
         { label: "Takes blood thinners", value: yesNo(v.takesBloodThinners) },

@@ -66,6 +66,19 @@ export const ALLERGY_KINDS = options({
 
 export const YES_NO = options({ yes: "Yes", no: "No" });
 
+/** Follow-up to "Cancer": the precaution differs for treatment now and treatment past. */
+export const CANCER_TREATMENT = options({
+  current: "I am being treated now",
+  past: "My treatment has finished",
+});
+
+/** Follow-up to "High blood pressure". */
+export const BLOOD_PRESSURE_CONTROL = options({
+  yes: "Yes, it is under control",
+  no: "No",
+  unsure: "I am not sure",
+});
+
 export const SKIN_SENSITIVITY = options({
   not: "Not sensitive",
   mild: "Mildly sensitive",

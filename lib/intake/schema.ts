@@ -7,6 +7,8 @@
 import { z } from "zod";
 import {
   ALLERGY_KINDS,
+  BLOOD_PRESSURE_CONTROL,
+  CANCER_TREATMENT,
   CONDITIONS,
   GOALS,
   NEUROPATHY_CAUSES,
@@ -19,7 +21,7 @@ import {
 import { earliestToday, isCalendarDate, latestToday, yearsBefore } from "./dates";
 
 /** Bump when the meaning of stored answers changes; each intake row records the version. */
-export const INTAKE_SCHEMA_VERSION = 1;
+export const INTAKE_SCHEMA_VERSION = 2;
 
 export const MAX_TEXT = 2000;
 export const MAX_NAME = 120;
@@ -84,6 +86,11 @@ export const intakeFields = z.object({
 
   // 2. Health
   conditions: choices(CONDITIONS.ids),
+  // Follow-ups, each asked only when its condition is ticked.
+  usesInsulin: z.boolean().default(false),
+  cancerTreatment: z.enum(CANCER_TREATMENT.ids, { error: "Choose whether your treatment is current or finished" }).optional(),
+  bloodPressureControlled: z.enum(BLOOD_PRESSURE_CONTROL.ids, { error: "Choose an answer" }).optional(),
+  takesBloodPressureMedication: z.boolean().default(false),
   otherConditions: optionalText,
   medications: optionalText,
   takesBloodThinners: z.boolean().default(false),
@@ -137,6 +144,14 @@ export function showsNeuropathy(values: { conditions?: readonly string[] | null 
   return Array.isArray(values.conditions) && values.conditions.includes("neuropathy");
 }
 
+/** Follow-up questions of the conditions checklist, each with the condition that shows it. */
+export const CONDITION_FOLLOW_UPS = {
+  usesInsulin: "diabetes",
+  cancerTreatment: "cancer",
+  bloodPressureControlled: "highBloodPressure",
+  takesBloodPressureMedication: "highBloodPressure",
+} as const;
+
 /** Whether the client could see the allergy list. */
 export function showsAllergyList(values: { hasAllergies?: string | null }): boolean {
   return values.hasAllergies === "yes";
@@ -155,6 +170,9 @@ export function dropHiddenAnswers(input: unknown): unknown {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return input;
   const values: Record<string, unknown> = { ...input };
   const visible = values as { conditions?: string[]; hasAllergies?: string; allergies?: string[] };
+  for (const [field, condition] of Object.entries(CONDITION_FOLLOW_UPS)) {
+    if (!(Array.isArray(values.conditions) && values.conditions.includes(condition))) delete values[field];
+  }
   if (!showsNeuropathy(visible)) for (const field of NEUROPATHY_FIELDS) delete values[field];
   else if (!(Array.isArray(values.neuropathyCauses) && values.neuropathyCauses.includes("other")))
     delete values.neuropathyCauseOther;
@@ -198,6 +216,12 @@ function checkCrossFieldRules(v: Record<string, unknown>, ctx: z.RefinementCtx) 
       add("symptomStrength", "Choose how strong your symptoms are today, from 0 to 10");
     }
   }
+  if (includes(v.conditions, "cancer") && v.cancerTreatment === undefined) {
+    add("cancerTreatment", "Choose whether your treatment is current or finished");
+  }
+  if (includes(v.conditions, "highBloodPressure") && v.bloodPressureControlled === undefined) {
+    add("bloodPressureControlled", "Tell us whether your blood pressure is under control");
+  }
   if (v.hasAllergies === "yes") {
     if (!Array.isArray(v.allergies) || v.allergies.length === 0) {
       add("allergies", "Choose at least one allergy, or answer No above");
@@ -228,7 +252,17 @@ export type IntakeInput = z.output<typeof intakeSchema>;
 /** The fields each step of the form asks, in order; the form validates one step at a time. */
 export const STEP_FIELDS = {
   about: ["fullName", "email", "phone", "dateOfBirth", "appointmentDate", "emergencyContactName", "emergencyContactPhone"],
-  health: ["conditions", "otherConditions", "medications", "takesBloodThinners", "doctorConsulted"],
+  health: [
+    "conditions",
+    "usesInsulin",
+    "cancerTreatment",
+    "bloodPressureControlled",
+    "takesBloodPressureMedication",
+    "otherConditions",
+    "medications",
+    "takesBloodThinners",
+    "doctorConsulted",
+  ],
   neuropathy: [...NEUROPATHY_FIELDS],
   allergiesAndSkin: ["hasAllergies", "allergies", "allergyDetails", "skinSensitivity", "skinConditions"],
   preferences: ["pressure", "areasToAvoid", "goals"],
