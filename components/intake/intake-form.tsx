@@ -35,6 +35,8 @@ const EMPTY: DefaultValues<IntakeFormValues> = {
   emergencyContactName: "",
   emergencyContactPhone: "",
   conditions: [],
+  usesInsulin: false,
+  takesBloodPressureMedication: false,
   otherConditions: "",
   medications: "",
   takesBloodThinners: false,

@@ -1,15 +1,19 @@
 "use client";
 
 import type { UseFormReturn } from "react-hook-form";
+import { BodyMapInput, type MarkKind } from "@/components/body-map";
 import { Checkbox, ChoiceGroup, SelectField, TextField } from "@/components/ui/fields";
 import {
   ALLERGY_KINDS,
+  BLOOD_PRESSURE_CONTROL,
+  CANCER_TREATMENT,
   CONDITIONS,
   CONSENT_STATEMENTS,
   GOALS,
   NEUROPATHY_CAUSES,
   PRESSURE,
   REGIONS,
+  type Region,
   SKIN_SENSITIVITY,
   SYMPTOMS,
   YES_NO,
@@ -53,6 +57,7 @@ export function AboutStep({ form }: StepProps) {
 
 export function HealthStep({ form }: StepProps) {
   const field = useField(form);
+  const conditions = form.watch("conditions") ?? [];
   return (
     <>
       <ChoiceGroup
@@ -62,6 +67,22 @@ export function HealthStep({ form }: StepProps) {
         options={CONDITIONS}
         {...field("conditions")}
       />
+      {conditions.includes("diabetes") ? <Checkbox label="I inject insulin" {...field("usesInsulin")} /> : null}
+      {conditions.includes("cancer") ? (
+        <ChoiceGroup legend="Your cancer treatment" type="radio" options={CANCER_TREATMENT} {...field("cancerTreatment")} />
+      ) : null}
+      {conditions.includes("highBloodPressure") ? (
+        <>
+          <ChoiceGroup
+            legend="Is your blood pressure under control?"
+            hint="With or without medication."
+            type="radio"
+            options={BLOOD_PRESSURE_CONTROL}
+            {...field("bloodPressureControlled")}
+          />
+          <Checkbox label="I take medication for my blood pressure" {...field("takesBloodPressureMedication")} />
+        </>
+      ) : null}
       <TextField label="Other conditions" multiline maxLength={MAX_TEXT} hint="Anything else we should know about your health." {...field("otherConditions")} />
       <TextField label="Medications" multiline maxLength={MAX_TEXT} hint="Names, or what they are for." {...field("medications")} />
       <Checkbox label="I take blood thinners" {...field("takesBloodThinners")} />
@@ -81,6 +102,17 @@ export function NeuropathyStep({ form }: StepProps) {
     ["painfulToLightTouch", "Where is light touch painful?"],
     ["woundsOrBlisters", "Where are there wounds, blisters or ulcers?"],
   ] as const;
+  const [reducedFeeling = [], painfulToLightTouch = [], woundsOrBlisters = []] = form.watch([
+    "reducedFeeling",
+    "painfulToLightTouch",
+    "woundsOrBlisters",
+  ]);
+  // The drawing and the checkboxes below are two ways to the same answers.
+  const toggle = (kind: MarkKind, region: Region) => {
+    const current = (form.getValues(kind) ?? []) as Region[];
+    const next = current.includes(region) ? current.filter((r) => r !== region) : [...current, region];
+    form.setValue(kind, next, { shouldDirty: true });
+  };
   return (
     <>
       <ChoiceGroup
@@ -104,6 +136,20 @@ export function NeuropathyStep({ form }: StepProps) {
         registration={strength}
         error={form.formState.errors.symptomStrength?.message}
       />
+      <div className="field">
+        <p className="label-like">Your feet and lower legs</p>
+        <p className="hint">
+          Mark places on the drawing, or tick them in the lists below: both record the same answers.
+        </p>
+        <BodyMapInput
+          marks={{
+            reducedFeeling: reducedFeeling as Region[],
+            painfulToLightTouch: painfulToLightTouch as Region[],
+            woundsOrBlisters: woundsOrBlisters as Region[],
+          }}
+          onToggle={toggle}
+        />
+      </div>
       {regionGroups.map(([name, legend]) => {
         const { registration, error } = field(name);
         return (

@@ -1,17 +1,34 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import type { ReviewState } from "@/app/(staff)/dashboard/submissions/[id]/actions";
 import { MAX_TEXT } from "@/lib/intake/schema";
 
 type ReviewAction = (previous: ReviewState, formData: FormData) => Promise<ReviewState>;
 
-export function ReviewForm({ intakeId, action }: { intakeId: string; action: ReviewAction }) {
+/** The precaution card's "Read and understood" boxes belong to this form through its id. */
+export const REVIEW_FORM_ID = "review-form";
+
+export function ReviewForm({ intakeId, action, toAcknowledge }: { intakeId: string; action: ReviewAction; toAcknowledge: number }) {
   const [state, formAction, pending] = useActionState(action, null);
+  // Submitted by hand rather than through <form action>: React resets a form after its action
+  // runs, which would untick the acknowledgements and empty the note when the review is refused.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
   const noteError = state && !state.ok ? state.fieldErrors?.note : undefined;
+  const acknowledgeError = state && !state.ok ? state.fieldErrors?.acknowledged : undefined;
   const formError = state && !state.ok ? state.formError : undefined;
   return (
-    <form action={formAction} className="review-form">
+    <form id={REVIEW_FORM_ID} onSubmit={onSubmit} className="review-form">
+      {toAcknowledge > 0 ? (
+        <p className="hint">
+          Tick &quot;Read and understood&quot; on each of the {toAcknowledge} precautions above that must be acknowledged
+          before you mark the intake reviewed.
+        </p>
+      ) : null}
       <input type="hidden" name="intakeId" value={intakeId} />
       <div className={`field${noteError ? " has-error" : ""}`}>
         <label htmlFor="review-note">Note (optional)</label>
@@ -29,6 +46,11 @@ export function ReviewForm({ intakeId, action }: { intakeId: string; action: Rev
           aria-describedby={noteError ? "review-note-error" : undefined}
         />
       </div>
+      {acknowledgeError ? (
+        <p className="form-error" role="alert">
+          {acknowledgeError}
+        </p>
+      ) : null}
       {formError ? (
         <p className="form-error" role="alert">
           {formError}

@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import { newReference, parseReference } from "@/lib/intake/reference";
+import { PRECAUTION_RULES_VERSION, countByLevel, precautionsFor } from "@/lib/intake/precautions";
 import { INTAKE_SCHEMA_VERSION, type IntakeInput } from "@/lib/intake/schema";
 
 export type CreatedIntake = { id: string; reference: string; duplicate: boolean };
@@ -36,6 +37,7 @@ export async function createIntake(
   const existing = await findByIdempotencyKey(idempotencyKey, db);
   if (existing) return { ...existing, duplicate: true };
 
+  const counts = countByLevel(precautionsFor(input));
   for (let attempt = 1; ; attempt++) {
     try {
       const row = await db.intake.create({
@@ -49,6 +51,11 @@ export async function createIntake(
           dateOfBirth: input.dateOfBirth,
           schemaVersion: INTAKE_SCHEMA_VERSION,
           answers: input as Prisma.InputJsonObject,
+          stopCount: counts.stop,
+          referCount: counts.refer,
+          avoidCount: counts.avoid,
+          flagged: counts.stop + counts.refer + counts.avoid > 0,
+          precautionsVersion: PRECAUTION_RULES_VERSION,
         },
         select: { id: true, reference: true },
       });
@@ -84,6 +91,8 @@ export type IntakeFilters = {
   to?: string;
   /** A client's name (any part of it) or a reference code. */
   search?: string;
+  /** Only intakes with a "do not massage", "refer" or "avoid" precaution. */
+  flaggedOnly?: boolean;
 };
 
 /** Where a page starts: just after (or just before) a row, by appointment date then id. */
@@ -96,6 +105,9 @@ export type IntakeListItem = {
   appointmentDate: string;
   createdAt: Date;
   status: IntakeStatus;
+  stopCount: number;
+  referCount: number;
+  avoidCount: number;
 };
 
 export type IntakePage = { items: IntakeListItem[]; next: PageCursor | null; previous: PageCursor | null };
@@ -123,6 +135,7 @@ export async function listIntakes(
 ): Promise<IntakePage> {
   const and: Prisma.IntakeWhereInput[] = [];
   if (filters.status) and.push({ status: filters.status });
+  if (filters.flaggedOnly) and.push({ flagged: true });
   if (filters.from) and.push({ appointmentDate: { gte: filters.from } });
   if (filters.to) and.push({ appointmentDate: { lte: filters.to } });
   const search = filters.search?.trim();
@@ -151,7 +164,17 @@ export async function listIntakes(
     where: { AND: and },
     orderBy: [{ appointmentDate: order }, { id: order }],
     take: PAGE_SIZE + 1,
-    select: { id: true, reference: true, fullName: true, appointmentDate: true, createdAt: true, status: true },
+    select: {
+      id: true,
+      reference: true,
+      fullName: true,
+      appointmentDate: true,
+      createdAt: true,
+      status: true,
+      stopCount: true,
+      referCount: true,
+      avoidCount: true,
+    },
   });
   const more = rows.length > PAGE_SIZE;
   const items = (more ? rows.slice(0, PAGE_SIZE) : rows).map((r) => ({ ...r, status: r.status as IntakeStatus }));
@@ -181,7 +204,7 @@ export type IntakeForReview = {
   status: IntakeStatus;
   schemaVersion: number;
   answers: Partial<IntakeInput>;
-  review: { note: string; createdAt: Date; reviewerName: string } | null;
+  review: { note: string; createdAt: Date; reviewerName: string; acknowledged: string[]; precautionsVersion: number } | null;
 };
 
 export async function getIntakeForReview(id: string, db: PrismaClient = getDb()): Promise<IntakeForReview | null> {
@@ -196,7 +219,9 @@ export async function getIntakeForReview(id: string, db: PrismaClient = getDb())
       status: true,
       schemaVersion: true,
       answers: true,
-      review: { select: { note: true, createdAt: true, reviewer: { select: { name: true } } } },
+      review: {
+        select: { note: true, createdAt: true, acknowledged: true, precautionsVersion: true, reviewer: { select: { name: true } } },
+      },
     },
   });
   if (!row) return null;
@@ -206,17 +231,32 @@ export async function getIntakeForReview(id: string, db: PrismaClient = getDb())
     status: rest.status as IntakeStatus,
     // Stored only after validation by intakeSchema (see createIntake).
     answers: (answers ?? {}) as Partial<IntakeInput>,
-    review: review ? { note: review.note, createdAt: review.createdAt, reviewerName: review.reviewer.name } : null,
+    review: review
+      ? {
+          note: review.note,
+          createdAt: review.createdAt,
+          reviewerName: review.reviewer.name,
+          acknowledged: Array.isArray(review.acknowledged) ? review.acknowledged.map(String) : [],
+          precautionsVersion: review.precautionsVersion,
+        }
+      : null,
   };
 }
 
 export type MarkReviewedResult = "reviewed" | "already-reviewed" | "not-found";
 
-/** Records who reviewed an intake, when, with their note; an intake is reviewed once. */
+export type ReviewInput = {
+  reviewerId: string;
+  note: string;
+  /** Ids of the precautions the reviewer acknowledged, and the rules version they came from. */
+  acknowledged: string[];
+  precautionsVersion: number;
+};
+
+/** Records who reviewed an intake, when, what they acknowledged and noted; an intake is reviewed once. */
 export async function markIntakeReviewed(
   intakeId: string,
-  reviewerId: string,
-  note: string,
+  review: ReviewInput,
   db: PrismaClient = getDb(),
 ): Promise<MarkReviewedResult> {
   try {
@@ -226,7 +266,7 @@ export async function markIntakeReviewed(
         const exists = await tx.intake.findUnique({ where: { id: intakeId }, select: { id: true } });
         return exists ? "already-reviewed" : "not-found";
       }
-      await tx.review.create({ data: { intakeId, reviewerId, note }, select: { id: true } });
+      await tx.review.create({ data: { intakeId, ...review }, select: { id: true } });
       return "reviewed";
     });
   } catch (error) {

@@ -15,7 +15,7 @@ describe("reviewing an intake", () => {
     const therapist = await createTherapist({ email: "rev@clinic.example", name: "Rae Evans", password: "a-long-enough-password" });
     const { id } = await newIntake();
     const before = Date.now();
-    expect(await markIntakeReviewed(id, therapist.id, "Light pressure only.")).toBe("reviewed");
+    expect(await markIntakeReviewed(id, { reviewerId: therapist.id, note: "Light pressure only.", acknowledged: [], precautionsVersion: 1 })).toBe("reviewed");
 
     const intake = await getIntakeForReview(id);
     expect(intake?.status).toBe("reviewed");
@@ -27,14 +27,14 @@ describe("reviewing an intake", () => {
     const first = await createTherapist({ email: "one@clinic.example", name: "One", password: "a-long-enough-password" });
     const second = await createTherapist({ email: "two@clinic.example", name: "Two", password: "a-long-enough-password" });
     const { id } = await newIntake();
-    await markIntakeReviewed(id, first.id, "first");
-    expect(await markIntakeReviewed(id, second.id, "second")).toBe("already-reviewed");
+    await markIntakeReviewed(id, { reviewerId: first.id, note: "first", acknowledged: [], precautionsVersion: 1 });
+    expect(await markIntakeReviewed(id, { reviewerId: second.id, note: "second", acknowledged: [], precautionsVersion: 1 })).toBe("already-reviewed");
     expect((await getIntakeForReview(id))?.review).toMatchObject({ note: "first", reviewerName: "One" });
   });
 
   it("says so for an intake that does not exist", async () => {
     const therapist = await createTherapist({ email: "ghost@clinic.example", name: "G", password: "a-long-enough-password" });
-    expect(await markIntakeReviewed("no-such-intake", therapist.id, "")).toBe("not-found");
+    expect(await markIntakeReviewed("no-such-intake", { reviewerId: therapist.id, note: "", acknowledged: [], precautionsVersion: 1 })).toBe("not-found");
   });
 });
 

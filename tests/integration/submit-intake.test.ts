@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { submitIntake } from "@/app/(client)/intake/actions";
+import { listIntakes } from "@/lib/data/intakes";
 import { REFERENCE_ALPHABET } from "@/lib/intake/reference";
 import { INTAKE_SCHEMA_VERSION } from "@/lib/intake/schema";
 import { neuropathyIntake, validIntake } from "../helpers/intake-fixtures";
@@ -109,5 +110,24 @@ describe("submitIntake", () => {
     expect(a.ok && b.ok).toBe(true);
     if (a.ok && b.ok) expect(a.data.reference).not.toBe(b.data.reference);
     expect(count()).toBe(2);
+  });
+});
+
+describe("the precaution counts stored with an intake", () => {
+  it("counts stop, refer and avoid items and flags the intake for the dashboard", async () => {
+    await submitIntake(
+      neuropathyIntake({ conditions: ["neuropathy", "diabetes", "feverToday"], woundsOrBlisters: ["leftHeel"] }),
+      randomUUID(),
+    );
+    await submitIntake(validIntake({ fullName: "Calm Client", signature: "Calm Client" }), randomUUID());
+    const stored = sqlite
+      .prepare("SELECT fullName, stopCount, referCount, avoidCount, flagged, precautionsVersion FROM Intake ORDER BY fullName")
+      .all();
+    expect(stored).toEqual([
+      { fullName: "Calm Client", stopCount: 0, referCount: 0, avoidCount: 0, flagged: 0, precautionsVersion: 1 },
+      { fullName: "Maria Jensen", stopCount: 1, referCount: 1, avoidCount: 1, flagged: 1, precautionsVersion: 1 },
+    ]);
+    const flagged = await listIntakes({ flaggedOnly: true });
+    expect(flagged.items.map((i) => i.fullName)).toEqual(["Maria Jensen"]);
   });
 });

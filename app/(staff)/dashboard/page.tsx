@@ -32,6 +32,7 @@ function readFilters(params: SearchParams): { filters: IntakeFilters; cursor: Pa
     from: fromRaw === undefined ? earliestToday() : dateParam.parse(fromRaw),
     to: dateParam.parse(one(params.to)),
     search: one(params.q)?.slice(0, 100) || undefined,
+    flaggedOnly: one(params.flagged) === "1" || undefined,
   };
   const cursor = decodeCursor("after", one(params.after)) ?? decodeCursor("before", one(params.before));
   return { filters, cursor };
@@ -43,6 +44,7 @@ function pageHref(filters: IntakeFilters, cursor: PageCursor): string {
   query.set("from", filters.from ?? "");
   if (filters.to) query.set("to", filters.to);
   if (filters.search) query.set("q", filters.search);
+  if (filters.flaggedOnly) query.set("flagged", "1");
   query.set(cursor.direction, encodeCursor(cursor));
   return `/dashboard?${query}`;
 }
@@ -81,6 +83,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <label htmlFor="filter-to">Appointments to</label>
           <input id="filter-to" name="to" type="date" defaultValue={filters.to} />
         </div>
+        <label className="choice filter-flagged">
+          <input type="checkbox" name="flagged" value="1" defaultChecked={filters.flaggedOnly} />
+          <span>Only intakes with a stop, refer or avoid precaution</span>
+        </label>
         <div className="filter-actions">
           <button type="submit">Apply filters</button>
           <Link href="/dashboard?from=">Show all dates</Link>
@@ -112,6 +118,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   <th scope="col">Appointment</th>
                   <th scope="col">Submitted</th>
                   <th scope="col">Status</th>
+                  <th scope="col">Precautions</th>
                   <th scope="col">Reference</th>
                 </tr>
               </thead>
@@ -126,6 +133,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     <td>
                       <span className={`status status-${item.status}`}>{INTAKE_STATUSES[item.status]}</span>
                     </td>
+                    <td>
+                      <Flags item={item} />
+                    </td>
                     <td className="mono">{item.reference}</td>
                   </tr>
                 ))}
@@ -139,5 +149,24 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </>
       )}
     </div>
+  );
+}
+
+/** The most serious precautions of an intake, in words (and a symbol), never colour alone. */
+function Flags({ item }: { item: { stopCount: number; referCount: number; avoidCount: number } }) {
+  const parts = [
+    item.stopCount > 0 && { key: "stop", text: `${item.stopCount} do not massage` },
+    item.referCount > 0 && { key: "refer", text: `${item.referCount} refer` },
+    item.avoidCount > 0 && { key: "avoid", text: `${item.avoidCount} avoid` },
+  ].filter((p): p is { key: string; text: string } => Boolean(p));
+  if (parts.length === 0) return <span className="muted">None serious</span>;
+  return (
+    <ul className="flags">
+      {parts.map((p) => (
+        <li key={p.key} className={`flag flag-${p.key}`}>
+          {p.text}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -7,39 +7,64 @@ import type { ActionResult } from "@/lib/action-result";
 import { clientAddress } from "@/lib/auth/client-address";
 import { requireTherapist } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/data/audit";
-import { markIntakeReviewed } from "@/lib/data/intakes";
+import { getIntakeForReview, markIntakeReviewed } from "@/lib/data/intakes";
+import { PRECAUTION_RULES_VERSION, mustAcknowledge, precautionsFor } from "@/lib/intake/precautions";
 import { MAX_TEXT } from "@/lib/intake/schema";
 import { errorKind, log } from "@/lib/log";
 
 const reviewSchema = z.object({
   intakeId: z.string().min(1).max(40),
   note: z.string().trim().max(MAX_TEXT, `Keep the note under ${MAX_TEXT.toLocaleString("en")} characters`),
+  acknowledged: z.array(z.string().max(60)).max(100),
 });
 
 export type ReviewState = ActionResult<null> | null;
 
+const NOT_FOUND: ReviewState = { ok: false, formError: "This intake could not be found." };
+
+/**
+ * Records the review. Refused until every "do not massage", "refer" and "avoid" item of the card,
+ * worked out again here from the stored answers, has been acknowledged.
+ */
 export async function markReviewed(_previous: ReviewState, formData: FormData): Promise<ReviewState> {
   const therapist = await requireTherapist();
-  const parsed = reviewSchema.safeParse({ intakeId: formData.get("intakeId"), note: formData.get("note") ?? "" });
+  const parsed = reviewSchema.safeParse({
+    intakeId: formData.get("intakeId"),
+    note: formData.get("note") ?? "",
+    acknowledged: formData.getAll("acknowledged"),
+  });
   if (!parsed.success) {
     const note = parsed.error.issues.find((i) => i.path[0] === "note");
-    return note ? { ok: false, fieldErrors: { note: note.message } } : { ok: false, formError: "This intake could not be found." };
+    return note ? { ok: false, fieldErrors: { note: note.message } } : NOT_FOUND;
   }
+  const { intakeId, note, acknowledged } = parsed.data;
   try {
-    const result = await markIntakeReviewed(parsed.data.intakeId, therapist.id, parsed.data.note);
-    if (result === "not-found") return { ok: false, formError: "This intake could not be found." };
+    const intake = await getIntakeForReview(intakeId);
+    if (!intake) return NOT_FOUND;
+    const required = mustAcknowledge(precautionsFor(intake.answers));
+    const missing = required.filter((id) => !acknowledged.includes(id));
+    if (missing.length > 0) {
+      return {
+        ok: false,
+        fieldErrors: {
+          acknowledged: `Tick each precaution above to confirm you have read it: ${missing.length} of ${required.length} still to tick.`,
+        },
+      };
+    }
+    const result = await markIntakeReviewed(intakeId, {
+      reviewerId: therapist.id,
+      note,
+      acknowledged: required,
+      precautionsVersion: PRECAUTION_RULES_VERSION,
+    });
+    if (result === "not-found") return NOT_FOUND;
     if (result === "reviewed") {
-      await recordAudit({
-        action: "intake_review",
-        actorId: therapist.id,
-        intakeId: parsed.data.intakeId,
-        ipAddress: clientAddress(await headers()),
-      });
+      await recordAudit({ action: "intake_review", actorId: therapist.id, intakeId, ipAddress: clientAddress(await headers()) });
     }
   } catch (error) {
     log.error({ event: "intake.review_failed", err: errorKind(error) });
     return { ok: false, formError: "The review could not be saved just now. Please try again." };
   }
-  revalidatePath(`/dashboard/submissions/${parsed.data.intakeId}`);
+  revalidatePath(`/dashboard/submissions/${intakeId}`);
   return { ok: true, data: null };
 }

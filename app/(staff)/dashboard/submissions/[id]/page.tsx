@@ -2,15 +2,20 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BodyMapView } from "@/components/body-map";
 import { AnswerSections } from "@/components/staff/answer-sections";
 import { AuditTrail } from "@/components/staff/audit-trail";
-import { ReviewForm } from "@/components/staff/review-form";
+import { PrecautionCard } from "@/components/staff/precaution-card";
+import { REVIEW_FORM_ID, ReviewForm } from "@/components/staff/review-form";
 import { clientAddress } from "@/lib/auth/client-address";
 import { requireTherapist } from "@/lib/auth/session";
 import { listAuditForIntake, recordAudit } from "@/lib/data/audit";
 import { INTAKE_STATUSES, getIntakeForReview } from "@/lib/data/intakes";
 import { describeAnswers } from "@/lib/intake/answers";
 import { formatDate } from "@/lib/intake/dates";
+import type { Region } from "@/lib/intake/options";
+import { mustAcknowledge, precautionsFor } from "@/lib/intake/precautions";
+import { showsNeuropathy } from "@/lib/intake/schema";
 import { formatDateTime } from "@/lib/staff-format";
 import { markReviewed } from "./actions";
 
@@ -24,6 +29,10 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
 
   await recordAudit({ action: "intake_view", actorId: therapist.id, intakeId: intake.id, ipAddress: clientAddress(await headers()) });
   const trail = await listAuditForIntake(intake.id);
+  const precautions = precautionsFor(intake.answers);
+  const avoidRegions = [...new Set(precautions.filter((p) => p.level === "avoid").flatMap((p) => p.regions))] as Region[];
+  const a = intake.answers;
+  const hasMap = showsNeuropathy({ conditions: a.conditions ?? [] }) || avoidRegions.length > 0;
 
   return (
     <article className="page wide submission">
@@ -52,6 +61,26 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
         </div>
       </dl>
 
+      <PrecautionCard
+        precautions={precautions}
+        reviewFormId={intake.review ? undefined : REVIEW_FORM_ID}
+        acknowledged={intake.review?.acknowledged}
+      />
+
+      {hasMap ? (
+        <section className="card" aria-labelledby="map-heading">
+          <h2 id="map-heading">Feet and lower legs</h2>
+          <BodyMapView
+            marks={{
+              reducedFeeling: a.reducedFeeling ?? [],
+              painfulToLightTouch: a.painfulToLightTouch ?? [],
+              woundsOrBlisters: a.woundsOrBlisters ?? [],
+            }}
+            avoid={avoidRegions}
+          />
+        </section>
+      ) : null}
+
       <section className="card review-panel" aria-labelledby="review-heading">
         <h2 id="review-heading">Review</h2>
         {intake.review ? (
@@ -62,7 +91,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
             {intake.review.note ? <p className="note">{intake.review.note}</p> : null}
           </>
         ) : (
-          <ReviewForm intakeId={intake.id} action={markReviewed} />
+          <ReviewForm intakeId={intake.id} action={markReviewed} toAcknowledge={mustAcknowledge(precautions).length} />
         )}
       </section>
 
