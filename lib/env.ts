@@ -22,6 +22,11 @@ const envSchema = z.object({
     }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional(),
+  SUBMIT_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .default(10),
   /** Set by Next itself; read only to tell a build from a running server. */
   NEXT_PHASE: z.string().optional(),
   BETTER_AUTH_URL: z.url("must be the app's public address, such as https://intake.example-clinic.com").default(

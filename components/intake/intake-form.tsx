@@ -14,6 +14,9 @@ import {
 } from "@/lib/intake/schema";
 import { STEP_TITLES, stepOfField, visibleSteps, type StepId } from "@/lib/intake/steps";
 import { clearDraft, newIdempotencyKey, readDraft, writeDraft } from "./draft";
+
+/** Named here, not imported from lib/submissions, which is server code. */
+const HONEYPOT_FIELD = "website";
 import {
   AboutStep,
   AllergiesAndSkinStep,
@@ -88,6 +91,7 @@ export function IntakeForm({ submit }: { submit: SubmitIntake }) {
   const [done, setDone] = useState(false);
   const idempotencyKey = useRef("");
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const honeypotRef = useRef<HTMLInputElement>(null);
   const focusAfterRender = useRef<"heading" | keyof IntakeFormValues | null>(null);
 
   const conditions = form.watch("conditions");
@@ -173,7 +177,8 @@ export function IntakeForm({ submit }: { submit: SubmitIntake }) {
       startTransition(async () => {
         let result: Awaited<ReturnType<SubmitIntake>>;
         try {
-          result = await submit(values, idempotencyKey.current);
+          // The honeypot is not an answer (the schema drops it), so it travels beside them.
+          result = await submit({ ...values, [HONEYPOT_FIELD]: honeypotRef.current?.value ?? "" }, idempotencyKey.current);
         } catch {
           form.setError("root.server", {
             message: "We could not reach the clinic's server. Check your connection and press Submit intake again: your answers are kept.",
@@ -226,6 +231,11 @@ export function IntakeForm({ submit }: { submit: SubmitIntake }) {
           ))}
         </ol>
       </nav>
+
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor="field-website">Leave this empty</label>
+        <input id="field-website" ref={honeypotRef} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" />
+      </div>
 
       <h2 id="step-heading" ref={headingRef} tabIndex={-1}>
         {STEP_TITLES[step]}

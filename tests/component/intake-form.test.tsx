@@ -130,8 +130,9 @@ describe("the intake form", () => {
     expect(submit).toHaveBeenCalledTimes(1);
     const [sent, key] = submit.mock.calls[0]!;
     expect(key).toBe(KEY);
-    // Hidden answers were dropped before sending.
+    // Hidden answers were dropped before sending; the honeypot travels empty.
     expect((sent as IntakeFormValues).allergies).toEqual([]);
+    expect(sent).toHaveProperty("website", "");
     expect(window.sessionStorage.getItem(DRAFT_KEY)).toBeNull();
   });
 

@@ -13,6 +13,8 @@ export const testDatabasePath = path.join(dir, "test.db");
 applyMigrations(testDatabasePath);
 process.env.DATABASE_URL = `file:${testDatabasePath}`;
 process.env.LOG_LEVEL = "silent";
+// Tests submit many intakes from one address; the limit itself is tested over HTTP.
+process.env.SUBMIT_RATE_LIMIT_PER_MINUTE = "100000";
 
 const globalForPrisma = globalThis as unknown as { prisma?: { $disconnect(): Promise<void> } };
 globalForPrisma.prisma = undefined;

@@ -1,12 +1,15 @@
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { submitIntake } from "@/app/(client)/intake/actions";
 import { listIntakes } from "@/lib/data/intakes";
 import { REFERENCE_ALPHABET } from "@/lib/intake/reference";
 import { INTAKE_SCHEMA_VERSION } from "@/lib/intake/schema";
 import { neuropathyIntake, validIntake } from "../helpers/intake-fixtures";
 import { testDatabasePath } from "../helpers/test-database";
+
+// The action reads the caller's address for its rate limit; here every call comes from one.
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }) }));
 
 // Read the SQLite file directly, beside the app's own connection, to see what really landed.
 const sqlite = new Database(testDatabasePath, { readonly: true });
@@ -102,6 +105,12 @@ describe("submitIntake", () => {
     expect([...references]).toHaveLength(1);
     expect(references.has("failed")).toBe(false);
     expect(count()).toBe(1);
+  });
+
+  it("accepts a filled honeypot silently and stores nothing", async () => {
+    const result = await submitIntake({ ...validIntake(), website: "http://spam.example" }, randomUUID());
+    expect(result).toMatchObject({ ok: true, data: { reference: expect.any(String) } });
+    expect(count()).toBe(0);
   });
 
   it("stores separate submissions with their own references", async () => {

@@ -1,10 +1,11 @@
 "use server";
 
+import { headers } from "next/headers";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
-import { createIntake } from "@/lib/data/intakes";
-import { intakeSchema, toValidationErrors } from "@/lib/intake/schema";
+import { clientAddress } from "@/lib/auth/client-address";
 import { errorKind, log } from "@/lib/log";
+import { submitIntakeAnswers } from "@/lib/submissions/submit";
 
 const idempotencyKeySchema = z.uuid();
 
@@ -21,13 +22,21 @@ export async function submitIntake(
   if (!key.success) {
     return { ok: false, formError: "This form could not be sent. Reload the page and submit again." };
   }
-  const parsed = intakeSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, ...toValidationErrors(parsed.error) };
-
   try {
-    const created = await createIntake(parsed.data, key.data);
-    log.info({ event: "intake.submitted", intakeId: created.id, duplicate: created.duplicate });
-    return { ok: true, data: { reference: created.reference } };
+    const address = clientAddress(await headers());
+    const outcome = await submitIntakeAnswers({ values, idempotencyKey: key.data, address });
+    switch (outcome.kind) {
+      case "created":
+      case "duplicate":
+        return { ok: true, data: { reference: outcome.reference } };
+      case "invalid":
+        return { ok: false, fieldErrors: outcome.fieldErrors, ...(outcome.formError ? { formError: outcome.formError } : {}) };
+      case "rate-limited":
+        return {
+          ok: false,
+          formError: `Too many forms were sent from your connection. Your answers are kept: please try again in ${Math.ceil(outcome.retryAfterSeconds / 60)} minute(s).`,
+        };
+    }
   } catch (error) {
     log.error({ event: "intake.submit_failed", err: errorKind(error) });
     return {

@@ -1,0 +1,63 @@
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { createIntake } from "@/lib/data/intakes";
+import { getEnv } from "@/lib/env";
+import { intakeSchema, toValidationErrors, type FieldErrors } from "@/lib/intake/schema";
+import { newReference } from "@/lib/intake/reference";
+import { log } from "@/lib/log";
+
+/**
+ * One path for every intake that arrives, from the web form (server action) or the JSON API:
+ * rate limit per address, the honeypot, the shared schema, then lib/data.
+ */
+
+export type SubmitOutcome =
+  | { kind: "created" | "duplicate"; id: string; reference: string }
+  | { kind: "invalid"; fieldErrors: FieldErrors; formError?: string }
+  | { kind: "rate-limited"; retryAfterSeconds: number };
+
+/** The field a person never sees (hidden by CSS, skipped by the keyboard); bots fill it in. */
+export const HONEYPOT_FIELD = "website";
+
+const globalForLimits = globalThis as unknown as { submitLimiter?: RateLimiterMemory };
+
+function limiter(): RateLimiterMemory {
+  // In memory: submissions go to one server process (one SQLite file), and a restart forgetting
+  // the counts only lets a few more through.
+  globalForLimits.submitLimiter ??= new RateLimiterMemory({
+    keyPrefix: "submit",
+    points: getEnv().SUBMIT_RATE_LIMIT_PER_MINUTE,
+    duration: 60,
+  });
+  return globalForLimits.submitLimiter;
+}
+
+export async function submitIntakeAnswers(input: {
+  values: unknown;
+  idempotencyKey: string;
+  address: string;
+}): Promise<SubmitOutcome> {
+  try {
+    await limiter().consume(input.address);
+  } catch (refusal) {
+    const ms = (refusal as { msBeforeNext?: number }).msBeforeNext ?? 60_000;
+    log.warn({ event: "intake.rate_limited" });
+    return { kind: "rate-limited", retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)) };
+  }
+
+  const values = input.values;
+  if (typeof values === "object" && values !== null && HONEYPOT_FIELD in values) {
+    const trap = (values as Record<string, unknown>)[HONEYPOT_FIELD];
+    if (typeof trap === "string" && trap.trim() !== "") {
+      // Answer like a success so the bot learns nothing; store nothing.
+      log.info({ event: "intake.honeypot" });
+      return { kind: "created", id: "", reference: newReference() };
+    }
+  }
+
+  const parsed = intakeSchema.safeParse(values);
+  if (!parsed.success) return { kind: "invalid", ...toValidationErrors(parsed.error) };
+
+  const created = await createIntake(parsed.data, input.idempotencyKey);
+  log.info({ event: "intake.submitted", intakeId: created.id, duplicate: created.duplicate });
+  return { kind: created.duplicate ? "duplicate" : "created", id: created.id, reference: created.reference };
+}
