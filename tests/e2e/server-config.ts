@@ -11,3 +11,9 @@ export const E2E_THERAPIST = { email: "e2e.therapist@clinic.example", name: "Rob
 
 /** Production settings for the test server. */
 export const E2E_AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-e2e-secret";
+
+/** Everything the test server prints, so a test can prove no health data reaches the logs. */
+export const E2E_SERVER_LOG = path.resolve(import.meta.dirname, "../../data/e2e-server.log");
+
+/** Intakes a test server takes per address per minute (tests give each API test its own address). */
+export const E2E_SUBMIT_LIMIT = 30;

@@ -6,7 +6,15 @@
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { E2E_AUTH_SECRET, E2E_BASE_URL, E2E_DATABASE_PATH, E2E_PORT, E2E_THERAPIST } from "./server-config";
+import {
+  E2E_AUTH_SECRET,
+  E2E_BASE_URL,
+  E2E_DATABASE_PATH,
+  E2E_PORT,
+  E2E_SERVER_LOG,
+  E2E_SUBMIT_LIMIT,
+  E2E_THERAPIST,
+} from "./server-config";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
@@ -16,6 +24,7 @@ const env = {
   NODE_ENV: "production" as const,
   BETTER_AUTH_SECRET: E2E_AUTH_SECRET,
   BETTER_AUTH_URL: E2E_BASE_URL,
+  SUBMIT_RATE_LIMIT_PER_MINUTE: String(E2E_SUBMIT_LIMIT),
 };
 
 for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(E2E_DATABASE_PATH + suffix, { force: true });
@@ -28,6 +37,17 @@ execFileSync(
 );
 if (process.env.E2E_SKIP_BUILD !== "1") execFileSync(bin("next"), ["build"], { cwd: root, env, stdio: "inherit" });
 
-const server = spawn(bin("next"), ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
+const log = fs.createWriteStream(E2E_SERVER_LOG, { flags: "w" });
+const server = spawn(bin("next"), ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
+  cwd: root,
+  env,
+  stdio: ["ignore", "pipe", "pipe"],
+});
+for (const stream of [server.stdout, server.stderr]) {
+  stream.on("data", (chunk: Buffer) => {
+    log.write(chunk);
+    process.stdout.write(chunk);
+  });
+}
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
