@@ -1,0 +1,125 @@
+/** Headers, cross-origin actions, client text rendered as text, and no health data in the logs. */
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { failOnConsoleErrors } from "./a11y";
+import { answers, query, signIn, submitIntake } from "./helpers";
+import { E2E_BASE_URL, E2E_SERVER_LOG } from "./server-config";
+
+const PAGES = ["/intake", "/intake/thank-you", "/login", "/dashboard", "/api/health"];
+
+test("every page carries the security headers, with a new CSP nonce each time", async ({ request }) => {
+  const nonces = new Set<string>();
+  for (const url of PAGES) {
+    for (let i = 0; i < 2; i++) {
+      const response = await request.get(url, { maxRedirects: 0 });
+      const h = response.headers();
+      const csp = h["content-security-policy"] ?? "";
+      expect(csp, url).toContain("object-src 'none'");
+      expect(csp, url).toContain("base-uri 'none'");
+      expect(csp, url).toContain("frame-ancestors 'none'");
+      expect(csp, url).not.toContain("unsafe-eval");
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+      expect(nonce, url).toBeTruthy();
+      nonces.add(nonce!);
+      expect(h["x-content-type-options"], url).toBe("nosniff");
+      expect(h["referrer-policy"], url).toBe("no-referrer");
+      expect(h["permissions-policy"], url).toContain("camera=()");
+      expect(h["strict-transport-security"], url).toContain("max-age=");
+    }
+  }
+  expect(nonces.size).toBe(PAGES.length * 2);
+});
+
+test("the page's own scripts carry the nonce of its CSP", async ({ page }) => {
+  failOnConsoleErrors(page);
+  const response = await page.goto("/intake");
+  const nonce = /'nonce-([^']+)'/.exec(response!.headers()["content-security-policy"] ?? "")?.[1];
+  const scripts = await page.locator("script").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const n of scripts) expect(n).toBe(nonce);
+  // And the form works under that policy.
+  await expect(page.getByLabel("Full name", { exact: true })).toBeEditable();
+});
+
+test("a server action posted from another origin is refused", async ({ request }) => {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.resolve(import.meta.dirname, "../../.next/server/server-reference-manifest.json"), "utf8"),
+  ) as { node: Record<string, { exportedName?: string }> };
+  const actionId = Object.entries(manifest.node).find(([, v]) => v.exportedName === "submitIntake")![0];
+  const args = JSON.stringify([answers({ fullName: "Cross Origin", signature: "Cross Origin" }), crypto.randomUUID()]);
+
+  const evil = await request.post("/intake", {
+    headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", origin: "https://evil.example", accept: "text/x-component" },
+    data: args,
+  });
+  expect(evil.ok()).toBe(false);
+  expect(query("SELECT count(*) AS n FROM Intake WHERE fullName = 'Cross Origin'")).toEqual([{ n: 0 }]);
+
+  // The same request from the app's own origin goes through: the refusal was the origin's doing.
+  const own = await request.post("/intake", {
+    headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", origin: E2E_BASE_URL, accept: "text/x-component" },
+    data: args,
+  });
+  expect(own.ok()).toBe(true);
+  expect(query("SELECT count(*) AS n FROM Intake WHERE fullName = 'Cross Origin'")).toEqual([{ n: 1 }]);
+});
+
+test("what a client types is shown as text everywhere, never run", async ({ page, browser, request }) => {
+  const img = `<img src=x onerror="window.__xss=(window.__xss||0)+1">`;
+  const script = `<script>window.__xss=(window.__xss||0)+1</script>`;
+  const name = `Xss ${img}`;
+  const response = await request.post("/api/intakes", {
+    headers: { "x-forwarded-for": "198.51.100.200" },
+    data: answers({
+      fullName: name,
+      signature: name,
+      medications: script,
+      areasToAvoid: `${img} ${script}`,
+      hasAllergies: "yes",
+      allergies: ["other"],
+      allergyDetails: script,
+      otherConditions: `"><svg onload="window.__xss=1">`,
+    }),
+  });
+  expect(response.status()).toBe(201);
+
+  failOnConsoleErrors(page);
+  let dialogs = 0;
+  page.on("dialog", (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await signIn(page);
+  await page.getByLabel("Search").fill("Xss");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.getByRole("link", { name: name })).toBeVisible();
+  await page.getByRole("link", { name: name }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(page.getByText(script).first()).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await page.locator("main img, main svg[onload]").count()).toBe(0);
+  expect(dialogs).toBe(0);
+  void browser;
+});
+
+test("no health data reaches the server's logs", async ({ page, request }) => {
+  const marker = `Zyx${Date.now()}Marker`;
+  // Through the API, valid and invalid, and through the form.
+  await request.post("/api/intakes", {
+    headers: { "x-forwarded-for": "198.51.100.201" },
+    data: answers({ fullName: `${marker} Valid`, signature: `${marker} Valid`, medications: marker }),
+  });
+  await request.post("/api/intakes", {
+    headers: { "x-forwarded-for": "198.51.100.201" },
+    data: { ...answers(), email: `${marker}@`, medications: marker },
+  });
+  await request.post("/api/intakes", { headers: { "x-forwarded-for": "198.51.100.201", "content-type": "application/json" }, data: `{"${marker}` });
+  await submitIntake(page, answers({ fullName: `${marker} Form`, signature: `${marker} Form`, areasToAvoid: marker }));
+
+  await expect.poll(() => fs.readFileSync(E2E_SERVER_LOG, "utf8")).toContain('"event":"intake.submitted"');
+  const log = fs.readFileSync(E2E_SERVER_LOG, "utf8");
+  expect(log).not.toContain(marker);
+});
