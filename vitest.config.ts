@@ -33,6 +33,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: "reliability",
+          environment: "node",
+          include: ["tests/reliability/**/*.test.ts"],
+          // Servers, thousands of requests, a crash and a restart.
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "component",
           environment: "jsdom",
           include: ["tests/component/**/*.test.tsx"],

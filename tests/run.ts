@@ -1,8 +1,9 @@
 /**
  * `npm test`: every suite, then one closing line `tests: N passed, N failed` that CI reads.
- *   0. the TypeScript check;
- *   1. vitest: unit, component (jsdom) and integration (real SQLite files);
- *   2. Playwright in Debian's Chromium against a production build, when Chromium is installed.
+ *   0. the TypeScript check, then the production build the later suites run against;
+ *   1. vitest: unit, component (jsdom), integration (real SQLite files) and reliability (load,
+ *      crash and generated bad input against the production server, at reduced size);
+ *   2. Playwright in Debian's Chromium against the production build, when Chromium is installed.
  * Exits non-zero if anything failed, or if a runner broke before reporting.
  */
 import { spawnSync } from "node:child_process";
@@ -38,6 +39,11 @@ if (run(bin("tsc"), ["--noEmit"]) !== 0) {
   broken = true;
 }
 
+if (run(bin("next"), ["build"]) !== 0) {
+  console.error("\nThe production build failed (see above).");
+  broken = true;
+}
+
 // 1. vitest
 const vitestReport = path.join(out, "vitest.json");
 fs.rmSync(vitestReport, { force: true });
@@ -57,7 +63,11 @@ if (!vitest || (vitestStatus !== 0 && vitest.numFailedTests === 0)) {
 if (fs.existsSync(CHROMIUM_PATH)) {
   const report = path.join(out, "playwright.json");
   fs.rmSync(report, { force: true });
-  const status = run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+  const status = run(bin("playwright"), ["test", "--reporter=list,json"], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+    // Built in step 0 already.
+    E2E_SKIP_BUILD: "1",
+  });
   const pw = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(report);
   if (pw) {
     total.passed += pw.stats.expected + pw.stats.flaky;
