@@ -31,6 +31,17 @@ test("every page carries the security headers, with a new CSP nonce each time", 
   expect(nonces.size).toBe(PAGES.length * 2);
 });
 
+test("a signed-in staff page carries them too, and is not cached", async ({ page }) => {
+  failOnConsoleErrors(page);
+  await signIn(page);
+  const response = await page.goto("/dashboard");
+  const h = response!.headers();
+  expect(h["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["cache-control"]).toContain("no-store");
+  await expect(page.getByRole("heading", { level: 1, name: "Intakes" })).toBeVisible();
+});
+
 test("the page's own scripts carry the nonce of its CSP", async ({ page }) => {
   failOnConsoleErrors(page);
   const response = await page.goto("/intake");
