@@ -27,6 +27,8 @@ const envSchema = z.object({
     .int("must be a whole number")
     .min(1, "must be at least 1")
     .default(10),
+  /** "1" only under `npm run bench`: turns on /api/baseline, the route the benchmark compares against. */
+  BENCHMARK: z.enum(["0", "1"]).default("0"),
   /** Set by Next itself; read only to tell a build from a running server. */
   NEXT_PHASE: z.string().optional(),
   BETTER_AUTH_URL: z.url("must be the app's public address, such as https://intake.example-clinic.com").default(

@@ -47,6 +47,8 @@ export async function startServer(databasePath: string, port: number, env: Recor
       BETTER_AUTH_SECRET: "reliability-secret-reliability-secret-0000",
       BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
       SUBMIT_RATE_LIMIT_PER_MINUTE: "100000000",
+      // As `npm start` runs it (package.json).
+      NODE_OPTIONS: "--max-old-space-size=160",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

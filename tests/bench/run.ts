@@ -1,0 +1,363 @@
+/**
+ * `npm run bench`: measures the app against its own baselines, on this machine, in one run.
+ * A benchmark, not a test: it reports each budget as met or not met and never fails CI.
+ *
+ *   1. submit: POST /api/intakes at 50 connections beside /api/baseline (a route that only answers)
+ *   2. dashboard at 100,000 and at 1,000 intakes: page 1, a late page, a status filter, a name
+ *      search; the query alone (lib/data) and the whole page over HTTP, median of several runs
+ *   3. page weight: compressed JavaScript first loaded by /intake and /dashboard, beside the
+ *      framework's not-found page
+ *   4. Lighthouse (mobile) on /intake
+ *   5. the server's peak resident memory over the run
+ *
+ * Writes bench-results/results.json, results.md and chart.svg (git ignores the folder).
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium, type BrowserContext } from "@playwright/test";
+import Database from "better-sqlite3";
+import { freshDatabase, runLoad, startServer, type Server } from "../reliability/harness";
+import { intakeBody } from "../reliability/valid-intake";
+import { RARE_NAME, fillIntakes } from "./fill";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const out = path.join(root, "bench-results");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const THERAPIST = { email: "bench@clinic.example", name: "Bench Therapist", password: "bench-password-long-enough" };
+const RUNS = 9;
+/** As `npm start` runs the server (package.json): a 160 MB old-space heap keeps peak memory in budget. */
+const SERVER_NODE_OPTIONS = process.env.BENCH_SERVER_NODE_OPTIONS ?? "--max-old-space-size=160";
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+function log(line: string) {
+  console.log(`[bench] ${line}`);
+}
+
+// ------------------------------------------------------------------ memory of the server process tree
+function treeRssKb(pid: number): number {
+  let total = 0;
+  const visit = (p: number) => {
+    try {
+      const status = fs.readFileSync(`/proc/${p}/status`, "utf8");
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const children = fs.readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim();
+      for (const c of children ? children.split(/\s+/) : []) visit(Number(c));
+    } catch {
+      // the process ended
+    }
+  };
+  visit(pid);
+  return total;
+}
+
+function watchMemory(server: Server) {
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(server.process.pid!))), 100);
+  return { stop: () => (clearInterval(timer), peak / 1024) };
+}
+
+// ------------------------------------------------------------------ signing in through the real form
+async function signedInContext(server: Server, browser: Awaited<ReturnType<typeof chromium.launch>>): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: server.url });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email", { exact: true }).fill(THERAPIST.email);
+  await page.getByLabel("Password", { exact: true }).fill(THERAPIST.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/dashboard$/);
+  await page.close();
+  return context;
+}
+
+function createTherapist(databasePath: string) {
+  execFileSync(path.join(root, "node_modules/.bin/tsx"), ["lib/cli/therapist.ts", "create", "--email", THERAPIST.email, "--name", THERAPIST.name], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: `file:${databasePath}`, LOG_LEVEL: "silent" },
+    input: THERAPIST.password,
+    stdio: ["pipe", "ignore", "inherit"],
+  });
+}
+
+// ------------------------------------------------------------------ 2. dashboard
+type DashboardCase = { name: string; query: string };
+
+function dashboardCases(databasePath: string, count: number): DashboardCase[] {
+  const lastPage = Math.min(400, Math.ceil(count / 25));
+  // The cursor of page N is the row before it in dashboard order (soonest appointment first).
+  const db = new Database(databasePath, { readonly: true });
+  const row = db
+    .prepare("SELECT appointmentDate, id FROM Intake ORDER BY appointmentDate, id LIMIT 1 OFFSET ?")
+    .get((lastPage - 1) * 25 - 1) as { appointmentDate: string; id: string };
+  db.close();
+  return [
+    { name: "page 1", query: "" },
+    { name: `page ${lastPage}`, query: `after=${row.appointmentDate}_${row.id}` },
+    { name: "status filter", query: "status=reviewed" },
+    { name: "name search", query: `q=${encodeURIComponent(RARE_NAME.split(" ")[1]!)}` },
+  ];
+}
+
+async function timeQueries(databasePath: string, cases: DashboardCase[]) {
+  // In this process, through lib/data, on its own connection to the same file.
+  process.env.DATABASE_URL = `file:${databasePath}`;
+  const { createPrismaClient } = await import("@/lib/db");
+  const { listIntakes, decodeCursor } = await import("@/lib/data/intakes");
+  const { earliestToday } = await import("@/lib/intake/dates");
+  const db = createPrismaClient(databasePath);
+  const result: Record<string, number> = {};
+  for (const c of cases) {
+    const params = new URLSearchParams(c.query);
+    const filters = {
+      from: earliestToday(),
+      status: (params.get("status") as "reviewed" | null) ?? undefined,
+      search: params.get("q") ?? undefined,
+    };
+    const cursor = decodeCursor("after", params.get("after") ?? undefined);
+    const times: number[] = [];
+    for (let i = 0; i < RUNS + 2; i++) {
+      const t = performance.now();
+      await listIntakes(filters, cursor, db);
+      if (i >= 2) times.push(performance.now() - t);
+    }
+    result[c.name] = round(median(times), 2);
+  }
+  await db.$disconnect();
+  return result;
+}
+
+async function timePages(server: Server, context: BrowserContext, cases: DashboardCase[]) {
+  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const result: Record<string, number> = {};
+  for (const c of cases) {
+    const times: number[] = [];
+    for (let i = 0; i < RUNS + 2; i++) {
+      const t = performance.now();
+      const response = await fetch(`${server.url}/dashboard?${c.query}`, { headers: { cookie } });
+      const html = await response.text();
+      if (!response.ok || !html.includes("Intakes")) throw new Error(`dashboard ${c.name}: ${response.status}`);
+      if (i >= 2) times.push(performance.now() - t);
+    }
+    result[c.name] = round(median(times), 1);
+  }
+  return result;
+}
+
+// ------------------------------------------------------------------ 3. page weight
+async function firstLoadJsKb(context: BrowserContext, url: string): Promise<number> {
+  // Each script the page loads, gzip-compressed here at level 6 (what the server sends is gzip;
+  // compressing ourselves gives the same measure for every page, cache or no cache).
+  const page = await context.newPage();
+  const bodies: Promise<Buffer | null>[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") bodies.push(response.body().catch(() => null));
+  });
+  await page.goto(url, { waitUntil: "networkidle" });
+  const bytes = (await Promise.all(bodies)).reduce((sum, body) => sum + (body ? gzipSync(body, { level: 6 }).length : 0), 0);
+  await page.close();
+  return round(bytes / 1024, 1);
+}
+
+// ------------------------------------------------------------------ 4. Lighthouse
+async function lighthouseOn(url: string) {
+  const { launch } = await import("chrome-launcher");
+  const lighthouse = (await import("lighthouse")).default;
+  const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+  try {
+    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] });
+    const lhr = result!.lhr;
+    return {
+      performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+      accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+      lcpMs: Math.round(lhr.audits["largest-contentful-paint"]?.numericValue ?? 0),
+      tbtMs: Math.round(lhr.audits["total-blocking-time"]?.numericValue ?? 0),
+      cls: round(lhr.audits["cumulative-layout-shift"]?.numericValue ?? 0, 3),
+    };
+  } finally {
+    await chrome.kill();
+  }
+}
+
+// ------------------------------------------------------------------ the run
+async function main() {
+  fs.mkdirSync(out, { recursive: true });
+  log("building the app (next build)...");
+  execFileSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version },
+  };
+
+  // Dashboard at two sizes, each on its own server; memory is watched on the large one, which also serves the rest.
+  const sizes = [1_000, 100_000];
+  const dashboard: Record<string, { query: Record<string, number>; page: Record<string, number> }> = {};
+  let big: Server | undefined;
+  let memory: ReturnType<typeof watchMemory> | undefined;
+  let bigContext: BrowserContext | undefined;
+  for (const count of sizes) {
+    log(`filling a database with ${count.toLocaleString("en")} intakes...`);
+    const databasePath = freshDatabase(`bench-${count}`);
+    fillIntakes(databasePath, count);
+    createTherapist(databasePath);
+    const server = await startServer(databasePath, count === 100_000 ? 3301 : 3300, {
+      BENCHMARK: "1",
+      LOG_LEVEL: "warn",
+      // The server runs with the Node options `npm start` gives it (see package.json).
+      NODE_OPTIONS: SERVER_NODE_OPTIONS,
+    });
+    if (count === 100_000) memory = watchMemory(server);
+    const context = await signedInContext(server, browser);
+    const cases = dashboardCases(databasePath, count);
+    log(`timing the dashboard at ${count.toLocaleString("en")} intakes...`);
+    dashboard[count] = { query: await timeQueries(databasePath, cases), page: await timePages(server, context, cases) };
+    if (count === 100_000) {
+      big = server;
+      bigContext = context;
+    } else {
+      await context.close();
+      await server.stop();
+    }
+  }
+  results.dashboard = dashboard;
+
+  // Submit beside the baseline route, same server, same loader, 50 connections.
+  log("submit and baseline at 50 connections...");
+  const load = (pathname: string, tag: string) =>
+    runLoad({
+      base: big!.url,
+      total: 3_000,
+      connections: 50,
+      request: (i) => ({ path: pathname, body: JSON.stringify(intakeBody(i, tag)), headers: { "idempotency-key": `${tag}-key-${i}` } }),
+    });
+  await load("/api/baseline", "Warm");
+  const baseline = await load("/api/baseline", "Baseline");
+  const submit = await load("/api/intakes", "Submit");
+  if (baseline.statuses["201"] !== 3_000 || submit.statuses["201"] !== 3_000) {
+    throw new Error(`unexpected answers: baseline ${JSON.stringify(baseline.statuses)}, submit ${JSON.stringify(submit.statuses)}`);
+  }
+  const summary = (r: typeof submit) => ({ requests: r.requests, throughput: round(r.throughput), p50Ms: round(r.p50), p99Ms: round(r.p99) });
+  results.submit = { baseline: summary(baseline), submit: summary(submit), ratio: round(submit.throughput / baseline.throughput, 2) };
+
+  log("page weight...");
+  // A fresh context for each page, so nothing comes from the browser's cache.
+  const fresh = () => browser.newContext({ baseURL: big!.url });
+  results.pageWeightKb = {
+    intake: await firstLoadJsKb(await fresh(), "/intake"),
+    dashboard: await firstLoadJsKb(bigContext!, "/dashboard"),
+    notFoundBaseline: await firstLoadJsKb(await fresh(), "/no-such-page"),
+  };
+
+  log("Lighthouse on /intake (mobile)...");
+  results.lighthouse = await lighthouseOn(`${big!.url}/intake`);
+  results.peakMemoryMb = round(memory!.stop());
+  await browser.close();
+  await big!.stop();
+
+  const report = budgets(results);
+  fs.writeFileSync(path.join(out, "results.json"), JSON.stringify({ ...results, budgets: report }, null, 2));
+  const markdown = toMarkdown(results, report);
+  fs.writeFileSync(path.join(out, "results.md"), markdown);
+  fs.writeFileSync(path.join(out, "chart.svg"), chart(results));
+  console.log(`\n${markdown}`);
+  log(`written to ${path.relative(root, out)}/`);
+}
+
+type Budget = { budget: string; value: string; met: boolean };
+
+function budgets(r: Record<string, any>): Budget[] {
+  const big = r.dashboard["100000"];
+  const pages = Object.keys(big.page);
+  const late = pages.find((p) => p.startsWith("page ") && p !== "page 1")!;
+  const worstQuery = Math.max(...Object.values(big.query as Record<string, number>));
+  return [
+    { budget: "submit throughput ≥ 0.5 × baseline", value: `${r.submit.ratio} ×`, met: r.submit.ratio >= 0.5 },
+    { budget: "submit p99 < 100 ms (50 connections)", value: `${r.submit.submit.p99Ms} ms`, met: r.submit.submit.p99Ms < 100 },
+    {
+      budget: `dashboard ${late} ≤ 1.5 × page 1 (100,000 intakes)`,
+      value: `${round(big.page[late] / big.page["page 1"], 2)} ×`,
+      met: big.page[late] <= 1.5 * big.page["page 1"],
+    },
+    { budget: "every dashboard query < 50 ms median (100,000 intakes)", value: `${worstQuery} ms (slowest)`, met: worstQuery < 50 },
+    {
+      budget: "/intake first-load JS ≤ 1.5 × not-found page",
+      value: `${round(r.pageWeightKb.intake / r.pageWeightKb.notFoundBaseline, 2)} ×`,
+      met: r.pageWeightKb.intake <= 1.5 * r.pageWeightKb.notFoundBaseline,
+    },
+    { budget: "Lighthouse performance ≥ 95 (/intake, mobile)", value: String(r.lighthouse.performance), met: r.lighthouse.performance >= 95 },
+    { budget: "Lighthouse accessibility = 100 (/intake)", value: String(r.lighthouse.accessibility), met: r.lighthouse.accessibility === 100 },
+    { budget: "peak server memory < 300 MB", value: `${r.peakMemoryMb} MB`, met: r.peakMemoryMb < 300 },
+  ];
+}
+
+function toMarkdown(r: Record<string, any>, report: Budget[]): string {
+  const d = r.dashboard;
+  const cases = Object.keys(d["100000"].query);
+  const lines = [
+    `Benchmark of ${r.date.slice(0, 10)} on ${r.machine.cpus} cores (${r.machine.cpu}), ${r.machine.memoryGb} GiB, Node ${r.machine.node}.`,
+    "",
+    "| Submit, 50 connections | req/s | p50 ms | p99 ms |",
+    "| --- | ---: | ---: | ---: |",
+    `| baseline route (answers only) | ${r.submit.baseline.throughput} | ${r.submit.baseline.p50Ms} | ${r.submit.baseline.p99Ms} |`,
+    `| POST /api/intakes | ${r.submit.submit.throughput} | ${r.submit.submit.p50Ms} | ${r.submit.submit.p99Ms} |`,
+    "",
+    "| Dashboard, median ms | query, 1,000 | query, 100,000 | page, 1,000 | page, 100,000 |",
+    "| --- | ---: | ---: | ---: | ---: |",
+    ...cases.map((c, i) => {
+      const small = Object.keys(d["1000"].query)[i]!;
+      return `| ${c.replace(/^page \d+$/, (m) => (m === "page 1" ? m : `late page (${m} / ${small})`))} | ${d["1000"].query[small]} | ${d["100000"].query[c]} | ${d["1000"].page[small]} | ${d["100000"].page[c]} |`;
+    }),
+    "",
+    `| First-load JS, KB compressed | /intake ${r.pageWeightKb.intake} | /dashboard ${r.pageWeightKb.dashboard} | not-found (framework baseline) ${r.pageWeightKb.notFoundBaseline} |`,
+    "| --- | --- | --- | --- |",
+    "",
+    `Lighthouse (mobile) on /intake: performance ${r.lighthouse.performance}, accessibility ${r.lighthouse.accessibility}, LCP ${r.lighthouse.lcpMs} ms, TBT ${r.lighthouse.tbtMs} ms, CLS ${r.lighthouse.cls}. Peak server memory: ${r.peakMemoryMb} MB.`,
+    "",
+    "| Budget | Measured | |",
+    "| --- | --- | --- |",
+    ...report.map((b) => `| ${b.budget} | ${b.value} | ${b.met ? "met" : "**not met**"} |`),
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+/** Two small bar charts: dashboard page time at both sizes, and submit beside the baseline. */
+function chart(r: Record<string, any>): string {
+  const d = r.dashboard;
+  const cases = Object.keys(d["100000"].page);
+  const smallCases = Object.keys(d["1000"].page);
+  const max = Math.max(...cases.map((c) => d["100000"].page[c]), ...smallCases.map((c) => d["1000"].page[c]), 1);
+  const bars = cases
+    .map((c, i) => {
+      const y = 40 + i * 46;
+      const w1 = (d["1000"].page[smallCases[i]!] / max) * 300;
+      const w2 = (d["100000"].page[c] / max) * 300;
+      return `<text x="10" y="${y + 12}">${c.startsWith("page") && c !== "page 1" ? "late page" : c}</text>
+<rect x="120" y="${y}" width="${w1}" height="16" fill="#7aa6a2"/><text x="${125 + w1}" y="${y + 12}">${d["1000"].page[smallCases[i]!]} ms (1k)</text>
+<rect x="120" y="${y + 18}" width="${w2}" height="16" fill="#1f5f5b"/><text x="${125 + w2}" y="${y + 30}">${d["100000"].page[c]} ms (100k)</text>`;
+    })
+    .join("\n");
+  const tMax = Math.max(r.submit.baseline.throughput, r.submit.submit.throughput);
+  const sy = 40 + cases.length * 46 + 30;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="560" height="${sy + 90}" font-family="sans-serif" font-size="12">
+<text x="10" y="20" font-weight="bold">Dashboard page, median server time</text>
+${bars}
+<text x="10" y="${sy}" font-weight="bold">Submit throughput, 50 connections (req/s)</text>
+<text x="10" y="${sy + 28}">baseline</text><rect x="120" y="${sy + 16}" width="${(r.submit.baseline.throughput / tMax) * 300}" height="16" fill="#7aa6a2"/><text x="${125 + (r.submit.baseline.throughput / tMax) * 300}" y="${sy + 28}">${r.submit.baseline.throughput}</text>
+<text x="10" y="${sy + 52}">/api/intakes</text><rect x="120" y="${sy + 40}" width="${(r.submit.submit.throughput / tMax) * 300}" height="16" fill="#1f5f5b"/><text x="${125 + (r.submit.submit.throughput / tMax) * 300}" y="${sy + 52}">${r.submit.submit.throughput}</text>
+</svg>
+`;
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    // Exit at once: an open browser or server would otherwise keep the process alive.
+    console.error(error);
+    process.exit(1);
+  },
+);
