@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { useForm, type DefaultValues } from "react-hook-form";
+import { AnswerSections } from "@/components/answer-sections";
 import type { ActionResult } from "@/lib/action-result";
 import { describeAnswers } from "@/lib/intake/answers";
 import {
@@ -300,24 +301,16 @@ function Review({ values, onChange }: { values: IntakeFormValues; onChange: (ste
   return (
     <div className="review">
       <p>Please check your answers. Use Change to correct anything, then press Submit intake.</p>
-      {describeAnswers(values).map((section) => (
-        <section key={section.step} aria-labelledby={`review-${section.step}`}>
-          <div className="review-head">
-            <h3 id={`review-${section.step}`}>{section.title}</h3>
-            <button type="button" className="link" onClick={() => onChange(section.step)}>
-              Change<span className="visually-hidden"> {section.title.toLowerCase()}</span>
-            </button>
-          </div>
-          <dl>
-            {section.items.map((item) => (
-              <div key={item.label}>
-                <dt>{item.label}</dt>
-                <dd>{item.value}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      ))}
+      <AnswerSections
+        sections={describeAnswers(values)}
+        headingLevel="h3"
+        idPrefix="review"
+        action={(step, title) => (
+          <button type="button" className="link" onClick={() => onChange(step)}>
+            Change<span className="visually-hidden"> {title.toLowerCase()}</span>
+          </button>
+        )}
+      />
     </div>
   );
 }

@@ -162,12 +162,7 @@ export function Checkbox({
   const id = `field-${registration.name}`;
   return (
     <div className={`field${error ? " has-error" : ""}`}>
-      {error ? (
-        <p id={errorId(id)} className="field-error">
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      ) : null}
+      <HintAndError id={id} error={error} />
       <label className="choice" htmlFor={id}>
         <input
           id={id}

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BodyMapView } from "@/components/body-map";
-import { AnswerSections } from "@/components/staff/answer-sections";
+import { AnswerSections } from "@/components/answer-sections";
 import { AuditTrail } from "@/components/staff/audit-trail";
 import { PrecautionCard } from "@/components/staff/precaution-card";
 import { REVIEW_FORM_ID, ReviewForm } from "@/components/staff/review-form";
