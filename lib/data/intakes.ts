@@ -34,9 +34,8 @@ export async function createIntake(
   idempotencyKey: string,
   db: PrismaClient = getDb(),
 ): Promise<CreatedIntake> {
-  const existing = await findByIdempotencyKey(idempotencyKey, db);
-  if (existing) return { ...existing, duplicate: true };
-
+  // No look-up first: nearly every submission is new, so try the insert and let the unique index
+  // report a repeat (one query instead of two on the common path).
   const counts = countByLevel(precautionsFor(input));
   for (let attempt = 1; ; attempt++) {
     try {
