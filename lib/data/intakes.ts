@@ -80,6 +80,16 @@ async function findByIdempotencyKey(idempotencyKey: string, db: PrismaClient) {
 
 export const PAGE_SIZE = 25;
 
+/** What identifies an intake on staff pages: shared by the list and the submission view. */
+const SUMMARY_FIELDS = {
+  id: true,
+  reference: true,
+  fullName: true,
+  appointmentDate: true,
+  createdAt: true,
+  status: true,
+} as const;
+
 export const INTAKE_STATUSES = { new: "New", reviewed: "Reviewed" } as const;
 export type IntakeStatus = keyof typeof INTAKE_STATUSES;
 
@@ -164,12 +174,7 @@ export async function listIntakes(
     orderBy: [{ appointmentDate: order }, { id: order }],
     take: PAGE_SIZE + 1,
     select: {
-      id: true,
-      reference: true,
-      fullName: true,
-      appointmentDate: true,
-      createdAt: true,
-      status: true,
+      ...SUMMARY_FIELDS,
       stopCount: true,
       referCount: true,
       avoidCount: true,
@@ -210,12 +215,7 @@ export async function getIntakeForReview(id: string, db: PrismaClient = getDb())
   const row = await db.intake.findUnique({
     where: { id },
     select: {
-      id: true,
-      reference: true,
-      fullName: true,
-      appointmentDate: true,
-      createdAt: true,
-      status: true,
+      ...SUMMARY_FIELDS,
       schemaVersion: true,
       answers: true,
       review: {
