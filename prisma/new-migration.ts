@@ -4,12 +4,14 @@
  * `prisma migrate dev` cannot run on the WebAssembly engine (it needs a shadow database), so the
  * migration is the SQL difference between schema.prisma as it was when the latest migration was
  * committed (read from git) and schema.prisma now. tests/integration/migrations.test.ts proves the
- * result matches the schema.
+ * result matches the schema. Where Prisma rebuilds a table (SQLite cannot alter a column in
+ * place), the hand-written triggers the rebuild drops are appended again (hand-written-triggers.ts).
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { triggersToRestore } from "./hand-written-triggers";
 
 const root = path.resolve(import.meta.dirname, "..");
 const migrationsDir = path.join(root, "prisma/migrations");
@@ -51,10 +53,13 @@ if (!/\b(CREATE|ALTER|DROP|INSERT|UPDATE|DELETE|PRAGMA)\b/i.test(sql)) {
   fail("schema.prisma has no change since the latest migration; nothing written");
 }
 
+const earlier = existing.map((d) => fs.readFileSync(path.join(migrationsDir, d, "migration.sql"), "utf8"));
+const restore = triggersToRestore(earlier, sql);
+
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const dir = path.join(migrationsDir, `${stamp}_${name}`);
 fs.mkdirSync(dir, { recursive: true });
-fs.writeFileSync(path.join(dir, "migration.sql"), sql);
+fs.writeFileSync(path.join(dir, "migration.sql"), sql + restore);
 if (!fs.existsSync(path.join(migrationsDir, "migration_lock.toml"))) {
   fs.writeFileSync(
     path.join(migrationsDir, "migration_lock.toml"),
@@ -62,3 +67,4 @@ if (!fs.existsSync(path.join(migrationsDir, "migration_lock.toml"))) {
   );
 }
 console.log(`Wrote prisma/migrations/${stamp}_${name}/migration.sql`);
+if (restore) console.log("It rebuilds a table with hand-written triggers: they are written again at its end; check them.");

@@ -132,6 +132,26 @@ export function decodeCursor(direction: PageCursor["direction"], value: string |
   return m ? { direction, appointmentDate: m[1]!, id: m[2]! } : null;
 }
 
+/** Up to this many intakes whose name matches are fetched by id; see intakeIdsNamed. */
+const NAME_MATCHES_BY_ID = 500;
+
+/**
+ * The ids of the intakes whose name contains `name`, from the trigram index (the IntakeNameSearch
+ * table, kept by triggers on Intake: see the intake_name_search migration); null where walking the
+ * list in order is the quicker way to a page. A name found a few times is a handful of index reads
+ * instead of reading every intake; a name found more than NAME_MATCHES_BY_ID times fills a page
+ * within the first few thousand rows of the ordered walk. The index needs at least three
+ * characters; shorter searches always walk.
+ */
+async function intakeIdsNamed(name: string, db: PrismaClient): Promise<string[] | null> {
+  if ([...name].length < 3) return null;
+  // One FTS5 phrase, quotes doubled: the search is text, never query syntax.
+  const phrase = `"${name.replaceAll('"', '""')}"`;
+  const rows = await db.$queryRaw<{ intakeId: string }[]>`
+    SELECT "intakeId" FROM "IntakeNameSearch" WHERE "IntakeNameSearch" MATCH ${phrase} LIMIT ${NAME_MATCHES_BY_ID + 1}`;
+  return rows.length > NAME_MATCHES_BY_ID ? null : rows.map((r) => r.intakeId);
+}
+
 /**
  * One page of intakes, soonest appointment first. Pages are found by keyset (the row after the
  * last one shown), not by OFFSET, so page 400 costs what page 1 costs: each query walks the
@@ -151,7 +171,9 @@ export async function listIntakes(
   if (search) {
     const reference = parseReference(search);
     const name = searchableName(search);
-    and.push({ OR: [...(reference ? [{ reference }] : []), { fullNameSearch: { contains: name } }] });
+    const named = await intakeIdsNamed(name, db);
+    const byName: Prisma.IntakeWhereInput = named ? { id: { in: named } } : { fullNameSearch: { contains: name } };
+    and.push({ OR: [...(reference ? [{ reference }] : []), byName] });
   }
   const backwards = cursor?.direction === "before";
   if (cursor) {

@@ -4,8 +4,16 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { triggersDefinedBy, triggersToRestore } from "@/prisma/hand-written-triggers";
 
 const root = path.resolve(import.meta.dirname, "../..");
+const migrationsDir = path.join(root, "prisma/migrations");
+const migrationSql = () =>
+  fs
+    .readdirSync(migrationsDir)
+    .filter((d) => /^\d{14}_/.test(d))
+    .sort()
+    .map((d) => fs.readFileSync(path.join(migrationsDir, d, "migration.sql"), "utf8"));
 
 function prisma(args: string[], databasePath: string): string {
   return execFileSync(path.join(root, "node_modules/.bin/prisma"), args, {
@@ -22,8 +30,9 @@ function structure(databasePath: string) {
   try {
     const objects = db
       .prepare(
-        // Triggers are written by hand into migrations (schema.prisma cannot express them).
-        "SELECT type, name, tbl_name AS tbl, sql FROM sqlite_master WHERE type <> 'trigger' AND name NOT LIKE '_prisma_migrations%' AND name NOT LIKE 'sqlite_autoindex__prisma%' ORDER BY type, name",
+        // Triggers and the name search index (an FTS5 table and its own tables) are written by hand
+        // into migrations: schema.prisma cannot express them. They are checked below.
+        "SELECT type, name, tbl_name AS tbl, sql FROM sqlite_master WHERE type <> 'trigger' AND name NOT LIKE 'IntakeNameSearch%' AND name NOT LIKE '_prisma_migrations%' AND name NOT LIKE 'sqlite_autoindex__prisma%' ORDER BY type, name",
       )
       .all() as { type: string; name: string; tbl: string; sql: string | null }[];
     return objects.map((o) => ({ ...o, sql: o.sql?.replace(/\s+/g, " ").trim() ?? null }));
@@ -68,5 +77,47 @@ describe("prisma/migrations", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("leave every hand-written trigger in place", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intake-migrations-"));
+    try {
+      const file = path.join(dir, "triggers.db");
+      prisma(["migrate", "deploy"], file);
+      const db = new Database(file, { readonly: true });
+      const present = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+      db.close();
+      const written = [...triggersDefinedBy(migrationSql()).keys()].sort();
+      expect(written).toEqual(expect.arrayContaining(["AuditEvent_no_delete", "Intake_name_search_insert"]));
+      expect(present).toEqual(written);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("get their triggers back when a later migration rebuilds a table (npm run db:migration)", () => {
+    const earlier = migrationSql();
+    const db = new Database(":memory:");
+    for (const sql of earlier) db.exec(sql);
+    // What Prisma writes for a change SQLite cannot make in place, such as a column's type.
+    const table = (db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'Intake'`).get() as { sql: string }).sql;
+    const rebuild = `PRAGMA foreign_keys=OFF;
+${table.replace('"Intake"', '"new_Intake"')};
+INSERT INTO "new_Intake" SELECT * FROM "Intake";
+DROP TABLE "Intake";
+ALTER TABLE "new_Intake" RENAME TO "Intake";
+PRAGMA foreign_keys=ON;`;
+    const restore = triggersToRestore(earlier, rebuild);
+    expect(restore).toContain('CREATE TRIGGER "Intake_name_search_insert"');
+    expect(restore).not.toContain("AuditEvent_no_update");
+    expect(triggersToRestore(earlier, 'CREATE INDEX "x" ON "Intake"("email");')).toBe("");
+
+    db.exec(rebuild + restore);
+    db.prepare(`INSERT INTO "Intake" ("id", "reference", "idempotencyKey", "status", "fullName", "fullNameSearch", "email",
+      "appointmentDate", "dateOfBirth", "schemaVersion", "answers", "createdAt", "updatedAt")
+      VALUES ('i1', 'R1', 'k1', 'new', 'Zelda Quinnell', 'zelda quinnell', 'z@example.com', '2030-01-01', '1950-01-01', 1, '{}', 0, 0)`).run();
+    expect(db.prepare(`SELECT "intakeId" FROM "IntakeNameSearch" WHERE "IntakeNameSearch" MATCH '"quinn"'`).all()).toEqual([{ intakeId: "i1" }]);
+    expect([...triggersDefinedBy([...earlier, rebuild + restore]).keys()].sort()).toEqual([...triggersDefinedBy(earlier).keys()].sort());
+    db.close();
   });
 });
