@@ -1,0 +1,73 @@
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { testDatabasePath } from "../helpers/test-database";
+import { neuropathyIntake } from "../helpers/intake-fixtures";
+
+// References come from a queue the test fills, so a clash can be made on purpose.
+const queued: string[] = [];
+vi.mock("@/lib/intake/reference", async (original) => {
+  const actual = await original<typeof import("@/lib/intake/reference")>();
+  return { ...actual, newReference: () => queued.shift() ?? actual.newReference() };
+});
+
+const { createIntake, getIntakeForReview, listIntakes } = await import("@/lib/data/intakes");
+const { getDb } = await import("@/lib/db");
+const { intakeSchema } = await import("@/lib/intake/schema");
+const { PRECAUTION_RULES_VERSION, countByLevel, precautionsFor } = await import("@/lib/intake/precautions");
+
+const sqlite = new Database(testDatabasePath, { readonly: true });
+afterAll(() => sqlite.close());
+
+describe("createIntake (written in SQL, read by Prisma)", () => {
+  it("stores a row Prisma reads back exactly as it was given", async () => {
+    const answers = intakeSchema.parse(neuropathyIntake({ fullName: "Åsa Lindqvist", signature: "Åsa Lindqvist" }));
+    const before = Date.now();
+    const created = await createIntake(answers, "create-intake-1");
+    expect(created.duplicate).toBe(false);
+    expect(created.id).toMatch(/^[a-f0-9]{32}$/);
+
+    const read = await getIntakeForReview(created.id);
+    expect(read).toMatchObject({ id: created.id, reference: created.reference, fullName: "Åsa Lindqvist", status: "new" });
+    expect(read!.answers).toEqual(answers);
+    expect(read!.createdAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(read!.createdAt.getTime()).toBeLessThanOrEqual(Date.now());
+
+    const counts = countByLevel(precautionsFor(answers));
+    expect(counts.stop + counts.refer + counts.avoid).toBeGreaterThan(0);
+    const row = await getDb().intake.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row).toMatchObject({
+      fullNameSearch: "asa lindqvist",
+      stopCount: counts.stop,
+      referCount: counts.refer,
+      avoidCount: counts.avoid,
+      flagged: true,
+      precautionsVersion: PRECAUTION_RULES_VERSION,
+    });
+    expect(row.updatedAt.getTime()).toBe(row.createdAt.getTime());
+    // Dates in the same text form as the rows Prisma writes, so they sort and compare alike.
+    const stored = sqlite.prepare(`SELECT "createdAt" FROM "Intake" WHERE "id" = ?`).get(created.id) as { createdAt: string };
+    expect(stored.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/);
+
+    const listed = await listIntakes({ search: "lindqvist" });
+    expect(listed.items.map((i) => i.id)).toContain(created.id);
+  });
+
+  it("draws a new reference when the one drawn is taken, and stores the intake once", async () => {
+    const answers = intakeSchema.parse(neuropathyIntake());
+    const first = await createIntake(answers, "create-intake-2");
+    queued.push(first.reference, first.reference, "ZZZZ-2345");
+    const second = await createIntake(answers, "create-intake-3");
+    expect(second).toMatchObject({ reference: "ZZZZ-2345", duplicate: false });
+    expect(queued).toEqual([]);
+    const rows = sqlite.prepare(`SELECT "idempotencyKey" FROM "Intake" WHERE "reference" IN (?, ?)`).all(first.reference, "ZZZZ-2345");
+    expect(rows).toHaveLength(2);
+  });
+
+  it("gives up after a few clashes rather than loop, and stores nothing", async () => {
+    const answers = intakeSchema.parse(neuropathyIntake());
+    const first = await createIntake(answers, "create-intake-4");
+    queued.push(...Array.from({ length: 5 }, () => first.reference));
+    await expect(createIntake(answers, "create-intake-5")).rejects.toThrow();
+    expect(sqlite.prepare(`SELECT count(*) AS n FROM "Intake" WHERE "idempotencyKey" = 'create-intake-5'`).get()).toEqual({ n: 0 });
+  });
+});
