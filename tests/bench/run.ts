@@ -2,7 +2,8 @@
  * `npm run bench`: measures the app against its own baselines, on this machine, in one run.
  * A benchmark, not a test: it reports each budget as met or not met and never fails CI.
  *
- *   1. submit: POST /api/intakes at 50 connections beside /api/baseline (a route that only answers)
+ *   1. submit: POST /api/intakes at 50 connections beside /api/baseline (a route that only answers),
+ *      and both again at 5 connections
  *   2. dashboard at 100,000 and at 1,000 intakes: page 1, a late page, a status filter, a name
  *      search; the query alone (lib/data) and the whole page over HTTP, median of several runs
  *   3. page weight: compressed JavaScript first loaded by /intake and /dashboard, beside the
@@ -226,23 +227,34 @@ async function main() {
   }
   results.dashboard = dashboard;
 
-  // Submit beside the baseline route, same server, same loader, 50 connections.
-  log("submit and baseline at 50 connections...");
-  const load = (pathname: string, tag: string) =>
-    runLoad({
+  // Submit beside the baseline route, same server, same loader, 50 connections; then the same at 5
+  // connections, a busy clinic's burst rather than a flood, for the latency a person would see.
+  // Bodies are made before the clock starts, so the loader's own work is the same for both routes.
+  log("submit and baseline at 50 and at 5 connections...");
+  const load = (pathname: string, tag: string, connections: number, total: number) => {
+    const bodies = Array.from({ length: total }, (_, i) => JSON.stringify(intakeBody(i, tag)));
+    return runLoad({
       base: big!.url,
-      total: 3_000,
-      connections: 50,
-      request: (i) => ({ path: pathname, body: JSON.stringify(intakeBody(i, tag)), headers: { "idempotency-key": `${tag}-key-${i}` } }),
+      total,
+      connections,
+      request: (i) => ({ path: pathname, body: bodies[i]!, headers: { "idempotency-key": `${tag}-key-${i}` } }),
     });
-  await load("/api/baseline", "Warm");
-  const baseline = await load("/api/baseline", "Baseline");
-  const submit = await load("/api/intakes", "Submit");
-  if (baseline.statuses["201"] !== 3_000 || submit.statuses["201"] !== 3_000) {
-    throw new Error(`unexpected answers: baseline ${JSON.stringify(baseline.statuses)}, submit ${JSON.stringify(submit.statuses)}`);
+  };
+  await load("/api/baseline", "Warm", 50, 3_000);
+  const baseline = await load("/api/baseline", "Baseline", 50, 3_000);
+  const submit = await load("/api/intakes", "Submit", 50, 3_000);
+  const baselineLight = await load("/api/baseline", "BaselineLight", 5, 1_000);
+  const submitLight = await load("/api/intakes", "SubmitLight", 5, 1_000);
+  for (const [name, r] of Object.entries({ baseline, submit, baselineLight, submitLight })) {
+    if (r.statuses["201"] !== r.requests) throw new Error(`unexpected answers from ${name}: ${JSON.stringify(r.statuses)}`);
   }
   const summary = (r: typeof submit) => ({ requests: r.requests, throughput: round(r.throughput), p50Ms: round(r.p50), p99Ms: round(r.p99) });
-  results.submit = { baseline: summary(baseline), submit: summary(submit), ratio: round(submit.throughput / baseline.throughput, 2) };
+  results.submit = {
+    baseline: summary(baseline),
+    submit: summary(submit),
+    ratio: round(submit.throughput / baseline.throughput, 2),
+    fiveConnections: { baseline: summary(baselineLight), submit: summary(submitLight) },
+  };
 
   log("page weight...");
   // A fresh context for each page, so nothing comes from the browser's cache.
@@ -277,7 +289,13 @@ function budgets(r: Record<string, any>): Budget[] {
   const worstQuery = Math.max(...Object.values(big.query as Record<string, number>));
   return [
     { budget: "submit throughput ≥ 0.5 × baseline", value: `${r.submit.ratio} ×`, met: r.submit.ratio >= 0.5 },
-    { budget: "submit p99 < 100 ms (50 connections)", value: `${r.submit.submit.p99Ms} ms`, met: r.submit.submit.p99Ms < 100 },
+    {
+      budget: "submit p99 < 100 ms (50 connections)",
+      // With 50 requests always in flight, each waits behind the others: the do-nothing route's
+      // own p99 shows how much of the figure is that queue rather than the submit's work.
+      value: `${r.submit.submit.p99Ms} ms (baseline route ${r.submit.baseline.p99Ms} ms)`,
+      met: r.submit.submit.p99Ms < 100,
+    },
     {
       budget: `dashboard ${late} ≤ 1.5 × page 1 (100,000 intakes)`,
       value: `${round(big.page[late] / big.page["page 1"], 2)} ×`,
@@ -301,16 +319,18 @@ function toMarkdown(r: Record<string, any>, report: Budget[]): string {
   const lines = [
     `Benchmark of ${r.date.slice(0, 10)} on ${r.machine.cpus} cores (${r.machine.cpu}), ${r.machine.memoryGb} GiB, Node ${r.machine.node}.`,
     "",
-    "| Submit, 50 connections | req/s | p50 ms | p99 ms |",
+    "| Submit (50 connections unless said) | req/s | p50 ms | p99 ms |",
     "| --- | ---: | ---: | ---: |",
     `| baseline route (answers only) | ${r.submit.baseline.throughput} | ${r.submit.baseline.p50Ms} | ${r.submit.baseline.p99Ms} |`,
     `| POST /api/intakes | ${r.submit.submit.throughput} | ${r.submit.submit.p50Ms} | ${r.submit.submit.p99Ms} |`,
+    `| baseline route, 5 connections | ${r.submit.fiveConnections.baseline.throughput} | ${r.submit.fiveConnections.baseline.p50Ms} | ${r.submit.fiveConnections.baseline.p99Ms} |`,
+    `| POST /api/intakes, 5 connections | ${r.submit.fiveConnections.submit.throughput} | ${r.submit.fiveConnections.submit.p50Ms} | ${r.submit.fiveConnections.submit.p99Ms} |`,
     "",
     "| Dashboard, median ms | query, 1,000 | query, 100,000 | page, 1,000 | page, 100,000 |",
     "| --- | ---: | ---: | ---: | ---: |",
     ...cases.map((c, i) => {
       const small = Object.keys(d["1000"].query)[i]!;
-      return `| ${c.replace(/^page \d+$/, (m) => (m === "page 1" ? m : `late page (${m} / ${small})`))} | ${d["1000"].query[small]} | ${d["100000"].query[c]} | ${d["1000"].page[small]} | ${d["100000"].page[c]} |`;
+      return `| ${c.replace(/^page \d+$/, (m) => (m === "page 1" ? m : `late page (${small} of 1,000 / ${m} of 100,000)`))} | ${d["1000"].query[small]} | ${d["100000"].query[c]} | ${d["1000"].page[small]} | ${d["100000"].page[c]} |`;
     }),
     "",
     `| First-load JS, KB compressed | /intake ${r.pageWeightKb.intake} | /dashboard ${r.pageWeightKb.dashboard} | not-found (framework baseline) ${r.pageWeightKb.notFoundBaseline} |`,
