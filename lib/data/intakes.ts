@@ -114,13 +114,17 @@ export type IntakeFilters = {
 /** Where a page starts: just after (or just before) a row, by appointment date then id. */
 export type PageCursor = { direction: "after" | "before"; appointmentDate: string; id: string };
 
-export type IntakeListItem = {
+/** The fields of SUMMARY_FIELDS, as staff pages get them. */
+export type IntakeSummary = {
   id: string;
   reference: string;
   fullName: string;
   appointmentDate: string;
   createdAt: Date;
   status: IntakeStatus;
+};
+
+export type IntakeListItem = IntakeSummary & {
   stopCount: number;
   referCount: number;
   avoidCount: number;
@@ -228,13 +232,7 @@ export async function countIntakes(db: PrismaClient = getDb()): Promise<number> 
   return db.intake.count();
 }
 
-export type IntakeForReview = {
-  id: string;
-  reference: string;
-  fullName: string;
-  appointmentDate: string;
-  createdAt: Date;
-  status: IntakeStatus;
+export type IntakeForReview = IntakeSummary & {
   schemaVersion: number;
   answers: Partial<IntakeInput>;
   review: { note: string; createdAt: Date; reviewerName: string; acknowledged: string[]; precautionsVersion: number } | null;
