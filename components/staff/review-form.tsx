@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, type FormEvent } from "react";
 import type { ReviewState } from "@/app/(staff)/dashboard/submissions/[id]/actions";
+import { PlainField } from "@/components/ui/fields";
 import { MAX_TEXT } from "@/lib/intake/schema";
 
 type ReviewAction = (previous: ReviewState, formData: FormData) => Promise<ReviewState>;
@@ -30,22 +31,9 @@ export function ReviewForm({ intakeId, action, toAcknowledge }: { intakeId: stri
         </p>
       ) : null}
       <input type="hidden" name="intakeId" value={intakeId} />
-      <div className={`field${noteError ? " has-error" : ""}`}>
-        <label htmlFor="review-note">Note (optional)</label>
-        {noteError ? (
-          <p id="review-note-error" className="field-error" role="alert">
-            {noteError}
-          </p>
-        ) : null}
-        <textarea
-          id="review-note"
-          name="note"
-          rows={3}
-          maxLength={MAX_TEXT}
-          aria-invalid={noteError ? true : undefined}
-          aria-describedby={noteError ? "review-note-error" : undefined}
-        />
-      </div>
+      <PlainField id="review-note" label="Note (optional)" error={noteError}>
+        {(aria) => <textarea id="review-note" name="note" rows={3} maxLength={MAX_TEXT} {...aria} />}
+      </PlainField>
       {acknowledgeError ? (
         <p className="form-error" role="alert">
           {acknowledgeError}

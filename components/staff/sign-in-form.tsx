@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { SignInState } from "@/app/login/actions";
+import { PlainField } from "@/components/ui/fields";
 
 type SignInAction = (previous: SignInState, formData: FormData) => Promise<SignInState>;
 
@@ -17,41 +18,14 @@ export function SignInForm({ action }: { action: SignInAction }) {
           {state.formError}
         </p>
       ) : null}
-      <div className={`field${emailError ? " has-error" : ""}`}>
-        <label htmlFor="email">Email</label>
-        {emailError ? (
-          <p id="email-error" className="field-error" role="alert">
-            {emailError}
-          </p>
-        ) : null}
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={state.email}
-          aria-invalid={emailError ? true : undefined}
-          aria-describedby={emailError ? "email-error" : undefined}
-        />
-      </div>
-      <div className={`field${passwordError ? " has-error" : ""}`}>
-        <label htmlFor="password">Password</label>
-        {passwordError ? (
-          <p id="password-error" className="field-error" role="alert">
-            {passwordError}
-          </p>
-        ) : null}
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={passwordError ? true : undefined}
-          aria-describedby={passwordError ? "password-error" : undefined}
-        />
-      </div>
+      <PlainField id="email" label="Email" error={emailError}>
+        {(aria) => (
+          <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} {...aria} />
+        )}
+      </PlainField>
+      <PlainField id="password" label="Password" error={passwordError}>
+        {(aria) => <input id="password" name="password" type="password" autoComplete="current-password" required {...aria} />}
+      </PlainField>
       <button type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>

@@ -7,6 +7,7 @@ import type { UseFormRegisterReturn } from "react-hook-form";
  */
 
 type Described = { id: string; hint?: ReactNode; error?: string };
+type ControlAria = { "aria-invalid"?: true; "aria-describedby"?: string };
 
 const hintId = (id: string) => `${id}-hint`;
 const errorId = (id: string) => `${id}-error`;
@@ -16,7 +17,7 @@ function describedBy({ id, hint, error }: Described): string | undefined {
   return ids.length > 0 ? ids.join(" ") : undefined;
 }
 
-function HintAndError({ id, hint, error }: Described) {
+function HintAndError({ id, hint, error, announce = false }: Described & { announce?: boolean }) {
   return (
     <>
       {hint ? (
@@ -25,7 +26,7 @@ function HintAndError({ id, hint, error }: Described) {
         </p>
       ) : null}
       {error ? (
-        <p id={errorId(id)} className="field-error">
+        <p id={errorId(id)} className="field-error" role={announce ? "alert" : undefined}>
           <span aria-hidden="true">⚠ </span>
           {error}
         </p>
@@ -173,6 +174,32 @@ export function Checkbox({
         />
         <span>{label}</span>
       </label>
+    </div>
+  );
+}
+
+/**
+ * A labelled control of a plain form (no react-hook-form: sign-in, the review note), with the same
+ * label, error and ARIA wiring as the fields above; the control itself is the caller's, given the
+ * ARIA attributes to spread. The error is announced (role="alert"): these forms show it after a
+ * round trip to the server, with no error summary to move focus to.
+ */
+export function PlainField({
+  id,
+  label,
+  error,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  error?: string;
+  children: (aria: ControlAria) => ReactNode;
+}) {
+  return (
+    <div className={`field${error ? " has-error" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      <HintAndError id={id} error={error} announce />
+      {children({ "aria-invalid": error ? true : undefined, "aria-describedby": describedBy({ id, error }) })}
     </div>
   );
 }
