@@ -28,6 +28,11 @@ function uniqueViolationOn(error: unknown, field: string): boolean {
   return unique && meta.includes(field);
 }
 
+/** 32 random hex digits: as unguessable as the cuid the schema gives other rows, and URL-safe. */
+export function newIntakeId(): string {
+  return randomUUID().replaceAll("-", "");
+}
+
 /** DateTime as Prisma's SQLite adapter writes it, so rows stored here and by Prisma compare alike. */
 function sqliteDateTime(at: Date): string {
   return at.toISOString().replace("Z", "+00:00");
@@ -53,8 +58,7 @@ export async function createIntake(
   const counts = countByLevel(precautionsFor(input));
   const flagged = counts.stop + counts.refer + counts.avoid > 0;
   for (let attempt = 1; ; attempt++) {
-    // 32 random hex digits: as unguessable as the cuid the schema gives other rows, and URL-safe.
-    const id = randomUUID().replaceAll("-", "");
+    const id = newIntakeId();
     const reference = newReference();
     const now = sqliteDateTime(new Date());
     try {

@@ -1,5 +1,5 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
-import { createIntake } from "@/lib/data/intakes";
+import { createIntake, newIntakeId } from "@/lib/data/intakes";
 import { getEnv } from "@/lib/env";
 import { intakeSchema, toValidationErrors, type FieldErrors } from "@/lib/intake/schema";
 import { newReference } from "@/lib/intake/reference";
@@ -48,9 +48,10 @@ export async function submitIntakeAnswers(input: {
   if (typeof values === "object" && values !== null && HONEYPOT_FIELD in values) {
     const trap = (values as Record<string, unknown>)[HONEYPOT_FIELD];
     if (typeof trap === "string" && trap.trim() !== "") {
-      // Answer like a success so the bot learns nothing; store nothing.
+      // Answer like a success, with an id and reference shaped like real ones, so the bot learns
+      // nothing; store nothing.
       log.info({ event: "intake.honeypot" });
-      return { kind: "created", id: "", reference: newReference() };
+      return { kind: "created", id: newIntakeId(), reference: newReference() };
     }
   }
 

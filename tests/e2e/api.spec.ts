@@ -21,6 +21,21 @@ test("a valid intake is stored: 201 with its id and reference", async ({ playwri
   expect(query("SELECT fullName, reference FROM Intake WHERE id = ?", body.id)).toEqual([{ fullName: "Api Client", reference: body.reference }]);
 });
 
+test("a filled honeypot gets the answer a real intake gets, and nothing is stored", async ({ playwright }) => {
+  const api = await client(playwright);
+  const real = await (await api.post("/api/intakes", { data: answers({ fullName: "Real Person", signature: "real person" }) })).json();
+  const response = await api.post("/api/intakes", {
+    data: { ...answers({ fullName: "Honey Pot", signature: "honey pot" }), website: "http://spam.example" },
+  });
+  expect(response.status()).toBe(201);
+  const body = await response.json();
+  expect(Object.keys(body).sort()).toEqual(Object.keys(real).sort());
+  expect(body.id).toMatch(/^[a-f0-9]{32}$/);
+  expect(real.id).toMatch(/^[a-f0-9]{32}$/);
+  expect(body.reference).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+  expect(query("SELECT count(*) AS n FROM Intake WHERE fullName = 'Honey Pot' OR id = ?", body.id)).toEqual([{ n: 0 }]);
+});
+
 test("retries with the same Idempotency-Key store one intake and answer the same reference", async ({ playwright }) => {
   const api = await client(playwright);
   const key = crypto.randomUUID();
