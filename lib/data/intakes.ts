@@ -28,7 +28,7 @@ function uniqueViolationOn(error: unknown, field: string): boolean {
   return unique && meta.includes(field);
 }
 
-/** 32 random hex digits: as unguessable as the cuid the schema gives other rows, and URL-safe. */
+/** A v4 UUID without its dashes: 122 random bits, harder to guess than a cuid, and URL-safe. */
 export function newIntakeId(): string {
   return randomUUID().replaceAll("-", "");
 }
