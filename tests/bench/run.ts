@@ -185,6 +185,10 @@ async function lighthouseOn(url: string) {
 
 // ------------------------------------------------------------------ the run
 async function main() {
+  if (!fs.existsSync(CHROMIUM)) {
+    // Page weight and Lighthouse need a browser; say so before the five-minute run, not after the build.
+    throw new Error(`No Chromium at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y chromium\` (as root), or set CHROMIUM_PATH.`);
+  }
   fs.mkdirSync(out, { recursive: true });
   log("building the app (next build)...");
   execFileSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
