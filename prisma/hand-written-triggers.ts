@@ -21,13 +21,14 @@ export function triggersDefinedBy(migrations: string[]): Map<string, Trigger> {
     for (const [, , table] of sql.matchAll(REBUILT_TABLE)) {
       for (const [name, t] of triggers) if (t.table === table) triggers.delete(name);
     }
-    const events = [
-      ...[...sql.matchAll(DROP_TRIGGER)].map((m) => ({ at: m.index, drop: m[1]! })),
-      ...[...sql.matchAll(CREATE_TRIGGER)].map((m) => ({ at: m.index, create: { name: m[1]!, table: m[2]!, sql: m[0] } })),
-    ].sort((a, b) => a.at - b.at);
-    for (const e of events) {
-      if ("drop" in e) triggers.delete(e.drop!);
-      else triggers.set(e.create!.name, e.create!);
+    // Drops and creates in the order they run; a drop has no `created`.
+    const steps: { at: number; name: string; created?: Trigger }[] = [
+      ...[...sql.matchAll(DROP_TRIGGER)].map((m) => ({ at: m.index, name: m[1]! })),
+      ...[...sql.matchAll(CREATE_TRIGGER)].map((m) => ({ at: m.index, name: m[1]!, created: { name: m[1]!, table: m[2]!, sql: m[0] } })),
+    ];
+    for (const step of steps.sort((a, b) => a.at - b.at)) {
+      if (step.created) triggers.set(step.name, step.created);
+      else triggers.delete(step.name);
     }
   }
   return triggers;

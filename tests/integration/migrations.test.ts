@@ -5,15 +5,9 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { triggersDefinedBy, triggersToRestore } from "@/prisma/hand-written-triggers";
+import { migrationScripts } from "../helpers/migrations";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const migrationsDir = path.join(root, "prisma/migrations");
-const migrationSql = () =>
-  fs
-    .readdirSync(migrationsDir)
-    .filter((d) => /^\d{14}_/.test(d))
-    .sort()
-    .map((d) => fs.readFileSync(path.join(migrationsDir, d, "migration.sql"), "utf8"));
 
 function prisma(args: string[], databasePath: string): string {
   return execFileSync(path.join(root, "node_modules/.bin/prisma"), args, {
@@ -87,7 +81,7 @@ describe("prisma/migrations", () => {
       const db = new Database(file, { readonly: true });
       const present = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
       db.close();
-      const written = [...triggersDefinedBy(migrationSql()).keys()].sort();
+      const written = [...triggersDefinedBy(migrationScripts()).keys()].sort();
       expect(written).toEqual(expect.arrayContaining(["AuditEvent_no_delete", "Intake_name_search_insert"]));
       expect(present).toEqual(written);
     } finally {
@@ -96,7 +90,7 @@ describe("prisma/migrations", () => {
   });
 
   it("get their triggers back when a later migration rebuilds a table (npm run db:migration)", () => {
-    const earlier = migrationSql();
+    const earlier = migrationScripts();
     const db = new Database(":memory:");
     for (const sql of earlier) db.exec(sql);
     // What Prisma writes for a change SQLite cannot make in place, such as a column's type.
