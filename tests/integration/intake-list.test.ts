@@ -165,6 +165,31 @@ describe("listIntakes", () => {
     expect(short.length).toBe(seeded.filter((r) => r.fullName.toLowerCase().includes("ew")).length);
     expect(short.length).toBeGreaterThan(0);
   });
+  it("walks the list in order for a name found more than 500 times, and still finds every one", async () => {
+    const common = Array.from({ length: 501 }, (_, i) => ({
+      id: `m${String(i).padStart(6, "0")}`,
+      reference: newReference(),
+      idempotencyKey: `many-${i}`,
+      fullName: `Many Samename ${i}`,
+      fullNameSearch: `many samename ${i}`,
+      email: `many${i}@example.com`,
+      appointmentDate: daysFromToday(i % 60),
+      dateOfBirth: "1960-01-01",
+      schemaVersion: 1,
+      answers: {},
+    }));
+    await db.intake.createMany({ data: common });
+    try {
+      queries.length = 0;
+      const items = (await allPages({ search: "samename" })).flat();
+      expect(items.map((r) => r.id).sort()).toEqual(common.map((r) => r.id).sort());
+      // Past the id look-up's limit, the list query compares names itself instead of taking ids.
+      const listed = queries.filter((x) => x.query.includes("`fullNameSearch` LIKE") || x.query.includes('"fullNameSearch" LIKE'));
+      expect(listed.length).toBeGreaterThan(0);
+    } finally {
+      await db.intake.deleteMany({ where: { idempotencyKey: { startsWith: "many-" } } });
+    }
+  });
 });
 
 describe("the name index", () => {
