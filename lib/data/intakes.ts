@@ -33,11 +33,6 @@ export function newIntakeId(): string {
   return randomUUID().replaceAll("-", "");
 }
 
-/** DateTime as Prisma's SQLite adapter writes it, so rows stored here and by Prisma compare alike. */
-function sqliteDateTime(at: Date): string {
-  return at.toISOString().replace("Z", "+00:00");
-}
-
 /**
  * Stores a validated intake once per idempotency key: a retried or double-clicked submit gets the
  * first submission's reference back and stores nothing new.
@@ -60,7 +55,9 @@ export async function createIntake(
   for (let attempt = 1; ; attempt++) {
     const id = newIntakeId();
     const reference = newReference();
-    const now = sqliteDateTime(new Date());
+    // Given as a Date (and `flagged` as a boolean), the adapter writes them as it writes every
+    // other row's, so dates stored here and by Prisma compare alike.
+    const now = new Date();
     try {
       await db.$executeRaw`
         INSERT INTO "Intake" ("id", "reference", "idempotencyKey", "status", "fullName", "fullNameSearch", "email",
@@ -68,7 +65,7 @@ export async function createIntake(
           "precautionsVersion", "createdAt", "updatedAt")
         VALUES (${id}, ${reference}, ${idempotencyKey}, 'new', ${input.fullName}, ${searchableName(input.fullName)},
           ${input.email}, ${input.appointmentDate}, ${input.dateOfBirth}, ${INTAKE_SCHEMA_VERSION}, ${JSON.stringify(input)},
-          ${counts.stop}, ${counts.refer}, ${counts.avoid}, ${flagged ? 1 : 0}, ${PRECAUTION_RULES_VERSION}, ${now}, ${now})`;
+          ${counts.stop}, ${counts.refer}, ${counts.avoid}, ${flagged}, ${PRECAUTION_RULES_VERSION}, ${now}, ${now})`;
       return { id, reference, duplicate: false };
     } catch (error) {
       if (uniqueViolationOn(error, "idempotencyKey")) {
