@@ -13,12 +13,28 @@ const security = [
     : []),
 ];
 
+/**
+ * Server actions may be posted only from the app's own address (BETTER_AUTH_URL): Next compares
+ * Origin with the Host (or a forwarded host, which our server removes unless a proxy is trusted).
+ */
+const appHost = new URL(process.env.BETTER_AUTH_URL || "http://localhost:3000").host;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    serverActions: {
+      allowedOrigins: [appHost],
+      // An intake at its longest is under 64 KB; proxy.ts refuses anything past 128 KB with a 413
+      // before Next reads it (MAX_ACTION_BODY_BYTES in lib/http/request-shape.ts).
+      bodySizeLimit: "128kb",
+    },
+    // The copy of a request body that proxy.ts reads to check an action's size and shape.
+    proxyClientMaxBodySize: "256kb",
+  },
   async headers() {
     return [
       { source: "/:path*", headers: security },

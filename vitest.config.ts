@@ -45,6 +45,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: "security",
+          environment: "node",
+          include: ["tests/security/**/*.test.ts"],
+          // Production servers started with the settings under test, probed over HTTP.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "component",
           environment: "jsdom",
           include: ["tests/component/**/*.test.tsx"],

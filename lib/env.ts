@@ -31,6 +31,20 @@ const envSchema = z.object({
   BENCHMARK: z.enum(["0", "1"]).default("0"),
   /** Set by Next itself; read only to tell a build from a running server. */
   NEXT_PHASE: z.string().optional(),
+  /**
+   * How many proxies in front of the app append the client's address to X-Forwarded-For (0: none,
+   * the connection's own address is the client's). See lib/http/forwarding.ts.
+   */
+  TRUST_PROXY: z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(0, "must be 0 or more")
+    .max(10, "must be at most 10")
+    .default(0),
+  /** Where `npm start` listens (server.ts). */
+  PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535, "must be a port number").default(3000),
+  /** The interface `npm start` listens on; unset: every interface. */
+  HOST: z.string().trim().min(1).optional(),
   BETTER_AUTH_URL: z.url("must be the app's public address, such as https://intake.example-clinic.com").default(
     "http://localhost:3000",
   ),

@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/auth";
-import { clientAddress } from "@/lib/auth/client-address";
+import { clientAddress } from "@/lib/http/client-address";
 import { requireTherapist } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/data/audit";
 

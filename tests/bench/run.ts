@@ -20,7 +20,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type BrowserContext } from "@playwright/test";
 import Database from "better-sqlite3";
-import { freshDatabase, runLoad, startServer, type Server } from "../reliability/harness";
+import { createTherapistWithCli, freshDatabase, runLoad, startServer, type Server } from "../reliability/harness";
 import { intakeBody } from "../reliability/valid-intake";
 import { RARE_NAME, fillIntakes } from "./fill";
 
@@ -75,14 +75,6 @@ async function signedInContext(server: Server, browser: Awaited<ReturnType<typeo
   return context;
 }
 
-function createTherapist(databasePath: string) {
-  execFileSync(path.join(root, "node_modules/.bin/tsx"), ["lib/cli/therapist.ts", "create", "--email", THERAPIST.email, "--name", THERAPIST.name], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${databasePath}`, LOG_LEVEL: "silent" },
-    input: THERAPIST.password,
-    stdio: ["pipe", "ignore", "inherit"],
-  });
-}
 
 // ------------------------------------------------------------------ 2. dashboard
 type DashboardCase = { name: string; query: string };
@@ -209,7 +201,7 @@ async function main() {
     log(`filling a database with ${count.toLocaleString("en")} intakes...`);
     const databasePath = freshDatabase(`bench-${count}`);
     fillIntakes(databasePath, count);
-    createTherapist(databasePath);
+    createTherapistWithCli(databasePath, THERAPIST);
     const server = await startServer(databasePath, count === 100_000 ? 3301 : 3300, {
       BENCHMARK: "1",
       LOG_LEVEL: "warn",

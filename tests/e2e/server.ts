@@ -1,7 +1,7 @@
 /**
  * Starts the app as production runs it, for the browser tests: a fresh SQLite file, migrations
  * applied with the real CLI, a therapist made with `therapist:create`, `next build` (unless
- * E2E_SKIP_BUILD=1), then `next start`.
+ * E2E_SKIP_BUILD=1), then the server `npm start` runs (server.ts).
  */
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -15,6 +15,7 @@ import {
   E2E_SUBMIT_LIMIT,
   E2E_THERAPIST,
 } from "./server-config";
+import { productionServer } from "../helpers/production-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
@@ -38,9 +39,12 @@ execFileSync(
 if (process.env.E2E_SKIP_BUILD !== "1") execFileSync(bin("next"), ["build"], { cwd: root, env, stdio: "inherit" });
 
 const log = fs.createWriteStream(E2E_SERVER_LOG, { flags: "w" });
-const server = spawn(bin("next"), ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
+const production = productionServer({ port: E2E_PORT });
+const server = spawn(production.command, production.args, {
   cwd: root,
-  env,
+  // The tests play the proxy in front of the app: each may say which client it speaks for in
+  // X-Forwarded-For (tests of the address itself start servers of their own, without a proxy).
+  env: { ...env, ...production.env, TRUST_PROXY: "1" },
   stdio: ["ignore", "pipe", "pipe"],
 });
 for (const stream of [server.stdout, server.stderr]) {

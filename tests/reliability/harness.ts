@@ -7,6 +7,7 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { productionServer } from "../helpers/production-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
@@ -34,21 +35,33 @@ export function freshDatabase(name: string): string {
   return databasePath;
 }
 
-/** Starts `next start` from the existing build (npm test builds first) and waits until it answers. */
+/** Makes a therapist account in a database, as a clinic would: the CLI, the password on standard input. */
+export function createTherapistWithCli(databasePath: string, account: { email: string; name: string; password: string }) {
+  execFileSync(bin("tsx"), ["lib/cli/therapist.ts", "create", "--email", account.email, "--name", account.name], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: `file:${databasePath}`, LOG_LEVEL: "silent" },
+    input: account.password,
+    stdio: ["pipe", "ignore", "inherit"],
+  });
+}
+
+/**
+ * Starts the production server as `npm start` does (server.ts in front of the existing build; npm
+ * test builds first) and waits until it answers.
+ */
 export async function startServer(databasePath: string, port: number, env: Record<string, string> = {}): Promise<Server> {
   if (!fs.existsSync(path.join(root, ".next/BUILD_ID"))) throw new Error("No production build: run `npm run build` first.");
   let output = "";
-  const child = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = productionServer({ port });
+  const child = spawn(server.command, server.args, {
     cwd: root,
     env: {
       ...process.env,
-      NODE_ENV: "production",
+      ...server.env,
       DATABASE_URL: `file:${databasePath}`,
       BETTER_AUTH_SECRET: "reliability-secret-reliability-secret-0000",
       BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
       SUBMIT_RATE_LIMIT_PER_MINUTE: "100000000",
-      // As `npm start` runs it (package.json).
-      NODE_OPTIONS: "--max-old-space-size=160",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

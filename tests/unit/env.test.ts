@@ -52,3 +52,16 @@ describe("next build", () => {
     expect(() => parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).not.toThrow();
   });
 });
+
+describe("the server's address settings", () => {
+  it("trusts no proxy and listens on port 3000 unless told otherwise", () => {
+    expect(parseEnv({})).toMatchObject({ TRUST_PROXY: 0, PORT: 3000 });
+    expect(parseEnv({}).HOST).toBeUndefined();
+    expect(parseEnv({ TRUST_PROXY: "1", PORT: "8080", HOST: "127.0.0.1" })).toMatchObject({ TRUST_PROXY: 1, PORT: 8080, HOST: "127.0.0.1" });
+  });
+
+  it("names a TRUST_PROXY that is not a count of proxies", () => {
+    expect(() => parseEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY: must be a whole number/);
+    expect(() => parseEnv({ TRUST_PROXY: "-1" })).toThrow(/TRUST_PROXY: must be 0 or more/);
+  });
+});

@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
-import { clientAddress } from "@/lib/auth/client-address";
+import { clientAddress } from "@/lib/http/client-address";
 import { errorKind, log } from "@/lib/log";
 import { submitIntakeAnswers } from "@/lib/submissions/submit";
 

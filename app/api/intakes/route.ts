@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { readJsonBody } from "@/lib/api/read-json";
-import { clientAddress } from "@/lib/auth/client-address";
+import { clientAddress } from "@/lib/http/client-address";
 import { errorKind, log } from "@/lib/log";
 import { submitIntakeAnswers } from "@/lib/submissions/submit";
 

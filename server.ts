@@ -1,0 +1,51 @@
+/**
+ * `npm start`: the production server. Next's request handler behind a small Node HTTP server of
+ * ours, so that the app knows who is asking (docs/decisions/001-our-own-server.md):
+ *   - the client's address comes from the connection (or from TRUST_PROXY trusted proxies), and
+ *     the address headers a client sent are removed before Next sees the request;
+ *   - whatever Next prints about errors goes through our log, which keeps no client data.
+ * `npm run dev` still runs `next dev`; this file is the production entry only.
+ */
+import http from "node:http";
+import next from "next";
+import { EnvError, getEnv } from "@/lib/env";
+import { applyForwarding } from "@/lib/http/forwarding";
+
+let env: ReturnType<typeof getEnv>;
+try {
+  env = getEnv();
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  console.error(`\nThe server cannot start. ${error.message}\n`);
+  process.exit(1);
+}
+
+// Imported after the environment check: the logger reads LOG_LEVEL.
+const { log, routeConsoleThroughLog } = await import("@/lib/log");
+routeConsoleThroughLog();
+
+const app = next({ dev: false, dir: import.meta.dirname, port: env.PORT, hostname: env.HOST ?? "localhost" });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((request, response) => {
+  applyForwarding(request.headers, request.socket.remoteAddress, env.TRUST_PROXY);
+  handle(request, response).catch((error: unknown) => {
+    log.error({ event: "server.request_failed", err: (error as Error)?.name ?? typeof error });
+    if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain" });
+    response.end("Something went wrong.");
+  });
+});
+
+const listening = env.HOST ? server.listen(env.PORT, env.HOST) : server.listen(env.PORT);
+listening.once("listening", () => {
+  log.info({ event: "server.started", port: env.PORT, host: env.HOST ?? "all interfaces", trustProxy: env.TRUST_PROXY });
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    // Finish the requests in hand, take no new ones, then stop.
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}
