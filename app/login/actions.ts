@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { clientAddress } from "@/lib/auth/client-address";
+import { clientAddress } from "@/lib/http/client-address";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { errorKind, log } from "@/lib/log";
 
@@ -13,6 +13,15 @@ const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email").max(254).pipe(z.email("Enter an email address like name@clinic.com")),
   password: z.string().min(1, "Enter your password").max(256, "That password is too long"),
 });
+
+function blockedMessage(limit: "address" | "account", seconds: number): string {
+  if (limit === "account") {
+    const wait = seconds < 60 ? `${seconds} second${seconds === 1 ? "" : "s"}` : "a minute";
+    return `Too many failed attempts for this account. Wait ${wait}, then try again.`;
+  }
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return `Too many failed attempts from this connection. Sign-in is paused for ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
 
 /** Public by nature: the one staff action that runs without a session. */
 export async function signIn(_previous: SignInState, formData: FormData): Promise<SignInState> {
@@ -36,13 +45,7 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
     return { formError: "Signing in is not possible just now. Please try again in a minute.", email };
   }
   if (!outcome.ok) {
-    if (outcome.reason === "blocked") {
-      const minutes = Math.max(1, Math.ceil((outcome.retryAfterSeconds ?? 60) / 60));
-      return {
-        formError: `Too many failed attempts. Sign-in is paused for ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-        email,
-      };
-    }
+    if (outcome.reason === "blocked") return { formError: blockedMessage(outcome.limit, outcome.retryAfterSeconds), email };
     return { formError: "That email and password do not match an account.", email };
   }
   redirect("/dashboard");

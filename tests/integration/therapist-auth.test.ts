@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { getAuth } from "@/lib/auth/auth";
-import { SIGN_IN_LIMITS } from "@/lib/auth/rate-limit";
+import { SIGN_IN_LIMITS, accountWaitMs } from "@/lib/auth/sign-in-limits";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { createTherapist } from "@/lib/auth/therapists";
 import { checkAndTouchSession, IDLE_TIMEOUT_MS } from "@/lib/data/sessions";
@@ -15,9 +15,11 @@ const PASSWORD = "correct horse battery staple";
 let addressCounter = 0;
 const freshAddress = () => `203.0.113.${++addressCounter}`;
 
-function signIn(email: string, password: string, ipAddress = freshAddress()) {
-  return signInWithPassword({ email, password, ipAddress, requestHeaders: new Headers() });
+function signIn(email: string, password: string, ipAddress = freshAddress(), now?: Date) {
+  return signInWithPassword({ email, password, ipAddress, requestHeaders: new Headers(), now });
 }
+
+const at = (start: Date, ms: number) => new Date(start.getTime() + ms);
 
 function auditRows(email: string) {
   return sqlite.prepare("SELECT action, actorId, ipAddress FROM AuditEvent WHERE actorEmail = ? ORDER BY id").all(email) as {
@@ -79,32 +81,77 @@ describe("signing in", () => {
     expect(auditRows("nobody@clinic.example")).toEqual([expect.objectContaining({ action: "sign_in_failed", actorId: null })]);
   });
 
-  it("refuses an account after repeated failures, even with the right password, from any address", async () => {
+  it("slows an account after repeated failures from anywhere, but lets its owner in after the wait", async () => {
     await createTherapist({ email: "dev@clinic.example", name: "Dev", password: PASSWORD });
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.points; i++) {
-      expect(await signIn("dev@clinic.example", `wrong password ${i}`)).toMatchObject({ reason: "invalid" });
+    const start = new Date();
+    const free = SIGN_IN_LIMITS.perAccount.freeAttempts;
+    for (let i = 0; i < free; i++) {
+      expect(await signIn("dev@clinic.example", `wrong password ${i}`, freshAddress(), start)).toMatchObject({ reason: "invalid" });
     }
-    const blocked = await signIn("dev@clinic.example", PASSWORD);
-    expect(blocked).toMatchObject({ ok: false, reason: "blocked" });
-    if (!blocked.ok) expect(blocked.retryAfterSeconds).toBeGreaterThan(60);
+    // Straight after: the owner, from an address of their own, is asked to wait, not locked out.
+    const owner = freshAddress();
+    const early = await signIn("dev@clinic.example", PASSWORD, owner, at(start, 100));
+    expect(early).toMatchObject({ ok: false, reason: "blocked", limit: "account" });
+    if (!early.ok && early.reason === "blocked") expect(early.retryAfterSeconds).toBeLessThanOrEqual(accountWaitMs(free) / 1000);
     expect(auditRows("dev@clinic.example").at(-1)?.action).toBe("sign_in_blocked");
+    // After the documented wait the right password works.
+    expect(await signIn("dev@clinic.example", PASSWORD, owner, at(start, accountWaitMs(free) + 100))).toMatchObject({ ok: true });
+  });
+
+  it("checks at most 5 of 30 wrong passwords sent for one account at the same moment", async () => {
+    await createTherapist({ email: "race@clinic.example", name: "Race", password: PASSWORD });
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => signIn("race@clinic.example", `wrong password ${i}`, freshAddress())),
+    );
+    const checked = auditRows("race@clinic.example").filter((r) => r.action === "sign_in_failed").length;
+    expect(checked).toBe(SIGN_IN_LIMITS.perAccount.freeAttempts);
+    expect(outcomes.filter((o) => o.ok === false && o.reason === "invalid")).toHaveLength(checked);
+    expect(outcomes.filter((o) => o.ok === false && o.reason === "blocked")).toHaveLength(30 - checked);
+  });
+
+  it("keeps a guesser spread over many addresses to about one password check a minute, and its owner still gets in", async () => {
+    await createTherapist({ email: "siege@clinic.example", name: "Siege", password: PASSWORD });
+    const start = new Date();
+    const hour = 60 * 60_000;
+    // A new address every try, one try every 10 seconds, for an hour.
+    for (let t = 0; t < hour; t += 10_000) await signIn("siege@clinic.example", "not the password!", freshAddress(), at(start, t));
+    const checked = auditRows("siege@clinic.example").filter((r) => r.action === "sign_in_failed").length;
+    const bound = SIGN_IN_LIMITS.perAccount.freeAttempts + 5 + hour / SIGN_IN_LIMITS.perAccount.longestWaitMs;
+    expect(checked).toBeGreaterThan(SIGN_IN_LIMITS.perAccount.freeAttempts);
+    expect(checked).toBeLessThanOrEqual(bound);
+    // The owner, a minute after the last guess, signs in at the first try.
+    const owner = freshAddress();
+    expect(await signIn("siege@clinic.example", PASSWORD, owner, at(start, hour + SIGN_IN_LIMITS.perAccount.longestWaitMs))).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("forgets expired counts: the table does not only grow", async () => {
+    const writable = new Database(testDatabasePath);
+    const past = new Date(Date.now() - 60 * 60_000).toISOString();
+    writable
+      .prepare("INSERT INTO SignInThrottle (key, attempts, notBefore, expiresAt) VALUES (?, 3, ?, ?)")
+      .run("address:192.0.2.250", past, past);
+    writable.close();
+    await signIn("whoever@clinic.example", "any password at all");
+    expect(sqlite.prepare("SELECT count(*) AS n FROM SignInThrottle WHERE key = 'address:192.0.2.250'").get()).toEqual({ n: 0 });
   });
 
   it("refuses an address after repeated failures across accounts", async () => {
     await createTherapist({ email: "eve@clinic.example", name: "Eve", password: PASSWORD });
     const address = freshAddress();
-    for (let i = 0; i < SIGN_IN_LIMITS.perAddress.points; i++) {
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress.attempts; i++) {
       await signIn(`guess${i}@clinic.example`, "wrong password here", address);
     }
-    expect(await signIn("eve@clinic.example", PASSWORD, address)).toMatchObject({ reason: "blocked" });
+    expect(await signIn("eve@clinic.example", PASSWORD, address)).toMatchObject({ reason: "blocked", limit: "address" });
     expect(await signIn("eve@clinic.example", PASSWORD, freshAddress())).toMatchObject({ ok: true });
   });
 
   it("clears an account's failures after a success", async () => {
     await createTherapist({ email: "fay@clinic.example", name: "Fay", password: PASSWORD });
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.points - 1; i++) await signIn("fay@clinic.example", "wrong password!!");
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.freeAttempts - 1; i++) await signIn("fay@clinic.example", "wrong password!!");
     expect(await signIn("fay@clinic.example", PASSWORD)).toMatchObject({ ok: true });
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.points - 1; i++) await signIn("fay@clinic.example", "wrong password!!");
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.freeAttempts - 1; i++) await signIn("fay@clinic.example", "wrong password!!");
     expect(await signIn("fay@clinic.example", PASSWORD)).toMatchObject({ ok: true });
   });
 });
