@@ -1,11 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { MAX_ACTION_BODY_BYTES, nestsDeeperThan } from "@/lib/http/request-shape";
 
 /**
  * Security headers for every page and API answer. The Content-Security-Policy carries a nonce made
  * afresh for each request: Next puts it on its own scripts, and no other script may run.
  * (Next 16 calls this file the proxy; it was middleware before.)
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const refusal = await refuseMisshapenAction(request);
+  if (refusal) return refusal;
+
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV !== "production";
   const csp = [
@@ -29,6 +33,36 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
+}
+
+/**
+ * A POST to a page is a server action. Next reads its body whole, allows 1 MB by default, and
+ * answers 500 to a body past its limit, nested deeply enough to overflow React's decoder, or not
+ * in the form React encodes. Such bodies are refused here first: 413 past MAX_ACTION_BODY_BYTES,
+ * 400 when nested too deep or unreadable. (The JSON API under /api reads its own body:
+ * lib/api/read-json.ts.)
+ */
+async function refuseMisshapenAction(request: NextRequest): Promise<Response | null> {
+  if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/")) return null;
+  const plain = (status: number, text: string) =>
+    new Response(text, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  const tooLarge = () => plain(413, "The request is larger than a form can be.");
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_ACTION_BODY_BYTES) return tooLarge();
+  // Next hands the proxy a copy of the body (up to proxyClientMaxBodySize in next.config.js), and
+  // the action still reads the original.
+  const body = await request.text();
+  if (Buffer.byteLength(body) > MAX_ACTION_BODY_BYTES) return tooLarge();
+  if (nestsDeeperThan(body)) return plain(400, "The request is nested too deeply to be a form.");
+  // A form sent by the app's own script is JSON unless it is multipart; anything else would only
+  // make React's decoder throw, and Next answer 500.
+  if (request.headers.has("next-action") && !/^multipart\/form-data/i.test(request.headers.get("content-type") ?? "")) {
+    try {
+      JSON.parse(body);
+    } catch {
+      return plain(400, "The request could not be read as a form.");
+    }
+  }
+  return null;
 }
 
 export const config = {

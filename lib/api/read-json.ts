@@ -1,3 +1,5 @@
+import { nestsDeeperThan } from "@/lib/http/request-shape";
+
 /**
  * Reads a JSON request body with a size limit, without trusting Content-Length alone: the body is
  * read as a stream and abandoned as soon as it passes the limit.
@@ -32,6 +34,8 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
     }
   }
   const text = new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  // Checked before parsing: no intake nests deeper than a few levels.
+  if (nestsDeeperThan(text)) return { ok: false, status: 400, error: "The body is nested too deeply to be an intake." };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {

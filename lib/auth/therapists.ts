@@ -1,10 +1,16 @@
 import { z } from "zod";
 import { findTherapistByEmail } from "@/lib/data/therapists";
+import { mustBeText } from "@/lib/intake/text";
 import { getAuthForAccountCreation, MIN_PASSWORD_LENGTH } from "./auth";
 
 export const newTherapistSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Give a valid email address")),
-  name: z.string().trim().min(1, "Give the therapist's name").max(120),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Give the therapist's name")
+    .max(120)
+    .superRefine(mustBeText("name")),
   password: z
     .string()
     .min(MIN_PASSWORD_LENGTH, `The password must have at least ${MIN_PASSWORD_LENGTH} characters`)

@@ -19,6 +19,7 @@ import {
   YES_NO,
 } from "./options";
 import { earliestToday, isCalendarDate, latestToday, yearsBefore } from "./dates";
+import { mustBeText, type TextKind } from "./text";
 
 /** Bump when the meaning of stored answers changes; each intake row records the version. */
 export const INTAKE_SCHEMA_VERSION = 2;
@@ -27,17 +28,24 @@ export const MAX_TEXT = 2000;
 export const MAX_NAME = 120;
 export const MAX_AGE_YEARS = 120;
 
-const requiredText = (message: string, max = MAX_NAME) =>
+// Every text answer refuses what cannot be stored or would display falsely (lib/intake/text.ts).
+const requiredText = (message: string, max = MAX_NAME, kind: TextKind = "line") =>
   z
     .string({ error: message })
     .trim()
     .min(1, message)
-    .max(max, `Keep this under ${max.toLocaleString("en")} characters`);
+    .max(max, `Keep this under ${max.toLocaleString("en")} characters`)
+    .superRefine(mustBeText(kind));
 
+/** A person's name, or a signature: one line, with at least one letter. */
+const nameText = (message: string) => requiredText(message, MAX_NAME, "name");
+
+/** Free text a client may leave empty; line breaks allowed. */
 const optionalText = z
   .string()
   .trim()
   .max(MAX_TEXT, `Keep this under ${MAX_TEXT.toLocaleString("en")} characters`)
+  .superRefine(mustBeText("text"))
   .default("");
 
 const phone = (what: string) =>
@@ -71,7 +79,7 @@ const mustAgree = z
 /** Every field of the form, each validated on its own; cross-field rules follow below. */
 export const intakeFields = z.object({
   // 1. About you
-  fullName: requiredText("Enter your full name"),
+  fullName: nameText("Enter your full name"),
   email: z
     .string({ error: "Enter your email address" })
     .trim()
@@ -81,7 +89,7 @@ export const intakeFields = z.object({
   phone: phone("your phone number"),
   dateOfBirth: date("Enter your date of birth"),
   appointmentDate: date("Enter the date of your appointment"),
-  emergencyContactName: requiredText("Enter the name of someone we can call in an emergency"),
+  emergencyContactName: nameText("Enter the name of someone we can call in an emergency"),
   emergencyContactPhone: phone("your emergency contact's phone number"),
 
   // 2. Health
@@ -126,7 +134,7 @@ export const intakeFields = z.object({
   consentSpeakUp: mustAgree,
   consentNotMedicalCare: mustAgree,
   consentAccurate: mustAgree,
-  signature: requiredText("Type your full name to sign"),
+  signature: nameText("Type your full name to sign"),
 });
 
 const NEUROPATHY_FIELDS = [

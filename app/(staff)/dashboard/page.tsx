@@ -13,6 +13,7 @@ import {
 } from "@/lib/data/intakes";
 import { getEnv } from "@/lib/env";
 import { earliestToday, formatDate, isCalendarDate } from "@/lib/intake/dates";
+import { cleanSearchText } from "@/lib/intake/text";
 import { formatDateTime } from "@/lib/staff-format";
 
 export const metadata: Metadata = { title: "Intakes" };
@@ -31,7 +32,8 @@ function readFilters(params: SearchParams): { filters: IntakeFilters; cursor: Pa
     // Upcoming first: unless the therapist chose otherwise, start from today.
     from: fromRaw === undefined ? earliestToday() : dateParam.parse(fromRaw),
     to: dateParam.parse(one(params.to)),
-    search: one(params.q)?.slice(0, 100) || undefined,
+    // Control characters, lone surrogates and the like are dropped, never sent to the database.
+    search: cleanSearchText(one(params.q) ?? "").slice(0, 100) || undefined,
     flaggedOnly: one(params.flagged) === "1" || undefined,
   };
   const cursor = decodeCursor("after", one(params.after)) ?? decodeCursor("before", one(params.before));

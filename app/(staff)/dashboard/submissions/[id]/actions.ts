@@ -4,17 +4,22 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
-import { clientAddress } from "@/lib/auth/client-address";
+import { clientAddress } from "@/lib/http/client-address";
 import { requireTherapist } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/data/audit";
 import { getIntakeForReview, markIntakeReviewed } from "@/lib/data/intakes";
 import { PRECAUTION_RULES_VERSION, mustAcknowledge, precautionsFor } from "@/lib/intake/precautions";
 import { MAX_TEXT } from "@/lib/intake/schema";
+import { mustBeText } from "@/lib/intake/text";
 import { errorKind, log } from "@/lib/log";
 
 const reviewSchema = z.object({
   intakeId: z.string().min(1).max(40),
-  note: z.string().trim().max(MAX_TEXT, `Keep the note under ${MAX_TEXT.toLocaleString("en")} characters`),
+  note: z
+    .string()
+    .trim()
+    .max(MAX_TEXT, `Keep the note under ${MAX_TEXT.toLocaleString("en")} characters`)
+    .superRefine(mustBeText("text")),
   acknowledged: z.array(z.string().max(60)).max(100),
 });
 
