@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { getDb } from "@/lib/db";
+import { type Prisma } from "@/lib/generated/prisma/client";
+import { DatabaseError, getDb, type Db } from "@/lib/db";
 import { newReference, parseReference } from "@/lib/intake/reference";
+import { cleanSearchText } from "@/lib/intake/text";
 import { PRECAUTION_RULES_VERSION, countByLevel, precautionsFor } from "@/lib/intake/precautions";
 import { INTAKE_SCHEMA_VERSION, type IntakeInput } from "@/lib/intake/schema";
 
@@ -9,9 +10,12 @@ export type CreatedIntake = { id: string; reference: string; duplicate: boolean 
 
 const MAX_REFERENCE_TRIES = 5;
 
-/** Lower case, accents removed, spaces folded: what a name search compares against. */
+/**
+ * Lower case, accents removed, spaces folded: what a name search compares against. Characters
+ * that are not text are dropped first (stored names never have them; a search might).
+ */
 export function searchableName(name: string): string {
-  return name
+  return cleanSearchText(name)
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
@@ -20,12 +24,10 @@ export function searchableName(name: string): string {
 }
 
 function uniqueViolationOn(error: unknown, field: string): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  // With driver adapters the target comes as `meta.target` (column list) or inside the driver's
-  // cause. A model query reports P2002; a raw one reports P2010 with the driver's error kind.
-  const meta = JSON.stringify(error.meta ?? {});
-  const unique = error.code === "P2002" || (error.code === "P2010" && meta.includes('"UniqueConstraintViolation"'));
-  return unique && meta.includes(field);
+  // A model query reports P2002; a raw one P2010 with the driver's error kind. Both name the columns.
+  if (!(error instanceof DatabaseError)) return false;
+  const unique = error.code === "P2002" || (error.code === "P2010" && error.kind === "UniqueConstraintViolation");
+  return unique && error.fields.includes(field);
 }
 
 /** A v4 UUID without its dashes: 122 random bits, harder to guess than a cuid, and URL-safe. */
@@ -46,7 +48,7 @@ export function newIntakeId(): string {
 export async function createIntake(
   input: IntakeInput,
   idempotencyKey: string,
-  db: PrismaClient = getDb(),
+  db: Db = getDb(),
 ): Promise<CreatedIntake> {
   // No look-up first: nearly every submission is new, so try the insert and let the unique index
   // report a repeat (one query instead of two on the common path).
@@ -79,7 +81,7 @@ export async function createIntake(
   }
 }
 
-async function findByIdempotencyKey(idempotencyKey: string, db: PrismaClient) {
+async function findByIdempotencyKey(idempotencyKey: string, db: Db) {
   return db.intake.findUnique({ where: { idempotencyKey }, select: { id: true, reference: true } });
 }
 
@@ -155,7 +157,7 @@ const NAME_MATCHES_BY_ID = 500;
  * within the first few thousand rows of the ordered walk. The index needs at least three
  * characters; shorter searches always walk.
  */
-async function intakeIdsNamed(name: string, db: PrismaClient): Promise<string[] | null> {
+async function intakeIdsNamed(name: string, db: Db): Promise<string[] | null> {
   if ([...name].length < 3) return null;
   // One FTS5 phrase, quotes doubled: the search is text, never query syntax.
   const phrase = `"${name.replaceAll('"', '""')}"`;
@@ -172,7 +174,7 @@ async function intakeIdsNamed(name: string, db: PrismaClient): Promise<string[] 
 export async function listIntakes(
   filters: IntakeFilters,
   cursor: PageCursor | null = null,
-  db: PrismaClient = getDb(),
+  db: Db = getDb(),
 ): Promise<IntakePage> {
   const and: Prisma.IntakeWhereInput[] = [];
   if (filters.status) and.push({ status: filters.status });
@@ -229,7 +231,7 @@ export async function listIntakes(
   };
 }
 
-export async function countIntakes(db: PrismaClient = getDb()): Promise<number> {
+export async function countIntakes(db: Db = getDb()): Promise<number> {
   return db.intake.count();
 }
 
@@ -239,7 +241,7 @@ export type IntakeForReview = IntakeSummary & {
   review: { note: string; createdAt: Date; reviewerName: string; acknowledged: string[]; precautionsVersion: number } | null;
 };
 
-export async function getIntakeForReview(id: string, db: PrismaClient = getDb()): Promise<IntakeForReview | null> {
+export async function getIntakeForReview(id: string, db: Db = getDb()): Promise<IntakeForReview | null> {
   const row = await db.intake.findUnique({
     where: { id },
     select: {
@@ -284,7 +286,7 @@ export type ReviewInput = {
 export async function markIntakeReviewed(
   intakeId: string,
   review: ReviewInput,
-  db: PrismaClient = getDb(),
+  db: Db = getDb(),
 ): Promise<MarkReviewedResult> {
   try {
     return await db.$transaction(async (tx) => {

@@ -2,9 +2,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import Database from "better-sqlite3";
+import { actionId } from "../helpers/http-forms";
 import { failOnConsoleErrors } from "./a11y";
 import { answers, query, signIn, submitIntake } from "./helpers";
-import { E2E_BASE_URL, E2E_SERVER_LOG } from "./server-config";
+import { E2E_BASE_URL, E2E_DATABASE_PATH, E2E_SERVER_LOG } from "./server-config";
 
 const PAGES = ["/intake", "/intake/thank-you", "/login", "/dashboard", "/api/health"];
 
@@ -54,14 +56,11 @@ test("the page's own scripts carry the nonce of its CSP", async ({ page }) => {
 });
 
 test("a server action posted from another origin is refused", async ({ request }) => {
-  const manifest = JSON.parse(
-    fs.readFileSync(path.resolve(import.meta.dirname, "../../.next/server/server-reference-manifest.json"), "utf8"),
-  ) as { node: Record<string, { exportedName?: string }> };
-  const actionId = Object.entries(manifest.node).find(([, v]) => v.exportedName === "submitIntake")![0];
+  const id = actionId("submitIntake");
   const args = JSON.stringify([answers({ fullName: "Cross Origin", signature: "Cross Origin" }), crypto.randomUUID()]);
 
   const evil = await request.post("/intake", {
-    headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", origin: "https://evil.example", accept: "text/x-component" },
+    headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", origin: "https://evil.example", accept: "text/x-component" },
     data: args,
   });
   expect(evil.ok()).toBe(false);
@@ -69,7 +68,7 @@ test("a server action posted from another origin is refused", async ({ request }
 
   // The same request from the app's own origin goes through: the refusal was the origin's doing.
   const own = await request.post("/intake", {
-    headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", origin: E2E_BASE_URL, accept: "text/x-component" },
+    headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", origin: E2E_BASE_URL, accept: "text/x-component" },
     data: args,
   });
   expect(own.ok()).toBe(true);
@@ -133,4 +132,41 @@ test("no health data reaches the server's logs", async ({ page, request }) => {
   await expect.poll(() => fs.readFileSync(E2E_SERVER_LOG, "utf8")).toContain('"event":"intake.submitted"');
   const log = fs.readFileSync(E2E_SERVER_LOG, "utf8");
   expect(log).not.toContain(marker);
+});
+
+test("a database error that quotes what a client typed reaches no log", async ({ page, request }) => {
+  const marker = `Qvx${Date.now()}Fault`;
+  // Triggers make the database refuse these rows with a message that quotes the client's answers,
+  // as a driver's error can: once on submit, once while a page renders (recording the view).
+  const db = new Database(E2E_DATABASE_PATH);
+  const triggers = [`e2e_fault_submit_${Date.now()}`, `e2e_fault_view_${Date.now()}`];
+  try {
+    db.exec(`CREATE TRIGGER ${triggers[0]} BEFORE INSERT ON Intake WHEN instr(NEW.fullName, '${marker} Submit') > 0
+      BEGIN SELECT RAISE(ABORT, 'refused: ' || NEW.fullName || ' ' || NEW.answers); END;`);
+    const refused = await request.post("/api/intakes", {
+      headers: { "x-forwarded-for": "198.51.100.202" },
+      data: answers({ fullName: `${marker} Submit`, signature: `${marker} Submit`, medications: marker }),
+    });
+    expect(refused.status()).toBe(500);
+    expect(await refused.text()).not.toContain(marker);
+
+    const stored = await request.post("/api/intakes", {
+      headers: { "x-forwarded-for": "198.51.100.202" },
+      data: answers({ fullName: `${marker} View`, signature: `${marker} View`, medications: marker }),
+    });
+    const { id } = (await stored.json()) as { id: string };
+    db.exec(`CREATE TRIGGER ${triggers[1]} BEFORE INSERT ON AuditEvent WHEN NEW.action = 'intake_view' AND NEW.intakeId = '${id}'
+      BEGIN SELECT RAISE(ABORT, (SELECT 'refused: ' || fullName || ' ' || answers FROM Intake WHERE id = NEW.intakeId)); END;`);
+    await signIn(page);
+    const view = await page.goto(`/dashboard/submissions/${id}`);
+    expect(view!.status()).toBe(500);
+    expect(await page.content()).not.toContain(marker);
+  } finally {
+    for (const name of triggers) db.exec(`DROP TRIGGER IF EXISTS ${name}`);
+    db.close();
+  }
+  // Both failures were logged, as kinds: and nothing of what the client typed.
+  await expect.poll(() => fs.readFileSync(E2E_SERVER_LOG, "utf8")).toContain('"event":"api.intake_failed"');
+  await expect.poll(() => fs.readFileSync(E2E_SERVER_LOG, "utf8")).toContain('"route":"/dashboard/submissions/[id]"');
+  expect(fs.readFileSync(E2E_SERVER_LOG, "utf8")).not.toContain(marker);
 });

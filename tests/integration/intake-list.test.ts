@@ -7,9 +7,8 @@ import {
   type IntakeListItem,
   type PageCursor,
 } from "@/lib/data/intakes";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { newReference } from "@/lib/intake/reference";
-import { createAdapter } from "@/lib/sqlite-adapter";
+import { createPrismaClient } from "@/lib/db";
 import { testDatabasePath } from "../helpers/test-database";
 import { daysFromToday } from "../helpers/intake-fixtures";
 
@@ -18,9 +17,8 @@ const FIRST_NAMES = ["Ana", "Björn", "Chloé", "Dev", "Ewa", "Femi", "Gus", "Ha
 const LAST_NAMES = ["Marsh", "Okafor", "Lindqvist", "Núñez", "Patel"];
 
 // A client of its own, logging the SQL Prisma sends, so the query plans can be checked.
-const db = new PrismaClient({ adapter: createAdapter(testDatabasePath), log: [{ emit: "event", level: "query" }] });
 const queries: { query: string; params: string }[] = [];
-db.$on("query", (e) => queries.push({ query: e.query, params: e.params }));
+const db = createPrismaClient(testDatabasePath, { onQuery: (e) => queries.push({ query: e.query, params: e.params }) });
 const sqlite = new Database(testDatabasePath, { readonly: true });
 
 type Seeded = { id: string; reference: string; fullName: string; appointmentDate: string; status: string };
