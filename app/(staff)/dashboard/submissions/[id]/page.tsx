@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BodyMapView } from "@/components/body-map";
@@ -7,10 +6,7 @@ import { AnswerSections } from "@/components/answer-sections";
 import { AuditTrail } from "@/components/staff/audit-trail";
 import { PrecautionCard } from "@/components/staff/precaution-card";
 import { REVIEW_FORM_ID, ReviewForm } from "@/components/staff/review-form";
-import { clientAddress } from "@/lib/auth/client-address";
-import { requireTherapist } from "@/lib/auth/session";
-import { listAuditForIntake, recordAudit } from "@/lib/data/audit";
-import { INTAKE_STATUSES, getIntakeForReview } from "@/lib/data/intakes";
+import { INTAKE_STATUSES } from "@/lib/data/intakes";
 import { describeAnswers } from "@/lib/intake/answers";
 import { formatDate } from "@/lib/intake/dates";
 import type { Region } from "@/lib/intake/options";
@@ -18,17 +14,15 @@ import { mustAcknowledge, precautionsFor } from "@/lib/intake/precautions";
 import { showsNeuropathy } from "@/lib/intake/schema";
 import { formatDateTime } from "@/lib/staff-format";
 import { markReviewed } from "./actions";
+import { openSubmission } from "./open-submission";
 
 export const metadata: Metadata = { title: "Intake" };
 
 export default async function SubmissionPage({ params }: { params: Promise<{ id: string }> }) {
-  const therapist = await requireTherapist();
   const { id } = await params;
-  const intake = await getIntakeForReview(id);
-  if (!intake) notFound();
-
-  await recordAudit({ action: "intake_view", actorId: therapist.id, intakeId: intake.id, ipAddress: clientAddress(await headers()) });
-  const trail = await listAuditForIntake(intake.id);
+  const opened = await openSubmission(id);
+  if (!opened) notFound();
+  const { intake, trail } = opened;
   const precautions = precautionsFor(intake.answers);
   const avoidRegions = [...new Set(precautions.filter((p) => p.level === "avoid").flatMap((p) => p.regions))] as Region[];
   const a = intake.answers;

@@ -1,0 +1,138 @@
+/**
+ * The staff guards, called directly (no browser): requireTherapist's idle and disabled checks, the
+ * review action's session and acknowledgement checks, and the view the submission page records.
+ * Next's request scope is stood in for by the request's headers; everything else is real.
+ */
+import { randomUUID } from "node:crypto";
+import Database from "better-sqlite3";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { requireTherapist } from "@/lib/auth/session";
+import { createTherapist } from "@/lib/auth/therapists";
+import { getDb } from "@/lib/db";
+import { createIntake } from "@/lib/data/intakes";
+import { IDLE_TIMEOUT_MS } from "@/lib/data/sessions";
+import { intakeSchema } from "@/lib/intake/schema";
+import { markReviewed } from "@/app/(staff)/dashboard/submissions/[id]/actions";
+import { openSubmission } from "@/app/(staff)/dashboard/submissions/[id]/open-submission";
+import { validIntake } from "../helpers/intake-fixtures";
+import { testDatabasePath } from "../helpers/test-database";
+
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock("next/headers", () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+const sqlite = new Database(testDatabasePath, { readonly: true });
+afterAll(() => sqlite.close());
+
+const PASSWORD = "correct horse battery staple";
+const ADDRESS = "198.51.100.77";
+
+/** Signs a new therapist in and makes the "request" carry their session cookie. */
+async function signedIn(email: string) {
+  const { id } = await createTherapist({ email, name: `Therapist ${email}`, password: PASSWORD });
+  const outcome = await signInWithPassword({ email, password: PASSWORD, ipAddress: ADDRESS, requestHeaders: new Headers() });
+  if (!outcome.ok) throw new Error("sign-in failed");
+  const cookie = /better-auth\.session_token=[^;]+/.exec(outcome.headers.get("set-cookie") ?? "")?.[0];
+  request.headers = new Headers({ cookie: cookie ?? "", "x-forwarded-for": ADDRESS });
+  const session = sqlite.prepare("SELECT id FROM Session WHERE userId = ?").get(id) as { id: string };
+  return { userId: id, sessionId: session.id };
+}
+
+/** The redirect Next would send, from the error next/navigation throws. */
+async function redirectOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  if (typeof digest !== "string" || !digest.startsWith("NEXT_REDIRECT")) throw new Error(`expected a redirect, got ${String(error)}`);
+  return digest.split(";")[2]!;
+}
+
+async function newIntake(conditions: string[] = []) {
+  const input = intakeSchema.parse(validIntake({ conditions: conditions as never }));
+  return createIntake(input, randomUUID());
+}
+
+const reviewForm = (intakeId: string, acknowledged: string[] = []) => {
+  const form = new FormData();
+  form.set("intakeId", intakeId);
+  form.set("note", "");
+  for (const id of acknowledged) form.append("acknowledged", id);
+  return form;
+};
+
+const statusOf = (id: string) => (sqlite.prepare("SELECT status FROM Intake WHERE id = ?").get(id) as { status: string }).status;
+const auditOf = (intakeId: string) =>
+  sqlite.prepare("SELECT action, actorId, ipAddress FROM AuditEvent WHERE intakeId = ? ORDER BY id").all(intakeId);
+
+beforeEach(() => {
+  request.headers = new Headers();
+});
+
+describe("requireTherapist", () => {
+  it("lets an active session through", async () => {
+    const { userId } = await signedIn("active@clinic.example");
+    expect(await requireTherapist()).toMatchObject({ id: userId, email: "active@clinic.example" });
+  });
+
+  it("sends a session idle for 31 minutes to the sign-in page and ends it", async () => {
+    const { sessionId } = await signedIn("idle@clinic.example");
+    await getDb().session.update({ where: { id: sessionId }, data: { lastActiveAt: new Date(Date.now() - IDLE_TIMEOUT_MS - 60_000) } });
+    expect(await redirectOf(requireTherapist())).toBe("/login?ended=idle");
+    expect(sqlite.prepare("SELECT count(*) AS n FROM Session WHERE id = ?").get(sessionId)).toEqual({ n: 0 });
+  });
+
+  it("sends a disabled account's session to the sign-in page", async () => {
+    const { userId, sessionId } = await signedIn("off@clinic.example");
+    await getDb().user.update({ where: { id: userId }, data: { disabled: true } });
+    expect(await redirectOf(requireTherapist())).toBe("/login");
+    expect(sqlite.prepare("SELECT count(*) AS n FROM Session WHERE id = ?").get(sessionId)).toEqual({ n: 0 });
+  });
+
+  it("sends a request without a session to the sign-in page", async () => {
+    expect(await redirectOf(requireTherapist())).toBe("/login");
+  });
+});
+
+describe("markReviewed, called as the action", () => {
+  it("refuses a request without a session and changes nothing", async () => {
+    const { id } = await newIntake();
+    expect(await redirectOf(markReviewed(null, reviewForm(id)))).toBe("/login");
+    expect(statusOf(id)).toBe("new");
+    expect(sqlite.prepare("SELECT count(*) AS n FROM Review WHERE intakeId = ?").get(id)).toEqual({ n: 0 });
+  });
+
+  it("refuses until every serious precaution is acknowledged, then records the review", async () => {
+    const { userId } = await signedIn("reviewer@clinic.example");
+    const { id } = await newIntake(["feverToday"]);
+    const refused = await markReviewed(null, reviewForm(id));
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { acknowledged: expect.stringMatching(/1 of 1 still to tick/) } });
+    expect(statusOf(id)).toBe("new");
+
+    expect(await markReviewed(null, reviewForm(id, ["stop.fever"]))).toEqual({ ok: true, data: null });
+    expect(statusOf(id)).toBe("reviewed");
+    expect(auditOf(id)).toEqual([{ action: "intake_review", actorId: userId, ipAddress: ADDRESS }]);
+  });
+});
+
+describe("the submission page's data", () => {
+  it("is refused without a session, and no view is recorded", async () => {
+    const { id } = await newIntake();
+    expect(await redirectOf(openSubmission(id))).toBe("/login");
+    expect(auditOf(id)).toEqual([]);
+  });
+
+  it("records the view, with who and from where, before it is shown", async () => {
+    const { userId } = await signedIn("viewer@clinic.example");
+    const { id } = await newIntake();
+    const opened = await openSubmission(id);
+    expect(opened?.intake.id).toBe(id);
+    expect(auditOf(id)).toEqual([{ action: "intake_view", actorId: userId, ipAddress: ADDRESS }]);
+    expect(opened?.trail.map((e) => e.action)).toEqual(["intake_view"]);
+  });
+});
