@@ -4,12 +4,18 @@
  *   - the client's address comes from the connection (or from TRUST_PROXY trusted proxies), and
  *     the address headers a client sent are removed before Next sees the request;
  *   - whatever Next prints about errors goes through our log, which keeps no client data.
- * `npm run dev` still runs `next dev`; this file is the production entry only.
+ * `npm run dev` still runs `next dev`; this file is the production entry only. `npm run build`
+ * bundles it with esbuild into .next/server.mjs (packages stay in node_modules), which
+ * `npm start` runs with plain Node: no TypeScript loader in the running server.
  */
 import http from "node:http";
+import nextEnv from "@next/env";
 import next from "next";
 import { EnvError, getEnv } from "@/lib/env";
 import { applyForwarding } from "@/lib/http/forwarding";
+
+// .env and .env.production, read as Next reads them, before the environment is checked.
+nextEnv.loadEnvConfig(process.cwd(), false);
 
 let env: ReturnType<typeof getEnv>;
 try {
@@ -24,7 +30,8 @@ try {
 const { log, routeConsoleThroughLog } = await import("@/lib/log");
 routeConsoleThroughLog();
 
-const app = next({ dev: false, dir: import.meta.dirname, port: env.PORT, hostname: env.HOST ?? "localhost" });
+// The project folder: npm start runs from it (the bundle itself sits in .next/).
+const app = next({ dev: false, dir: process.cwd(), port: env.PORT, hostname: env.HOST ?? "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
 

@@ -39,7 +39,7 @@ if (run(bin("tsc"), ["--noEmit"]) !== 0) {
   broken = true;
 }
 
-if (run(bin("next"), ["build"]) !== 0) {
+if (run("npm", ["run", "build"]) !== 0) {
   console.error("\nThe production build failed (see above).");
   broken = true;
 }

@@ -183,7 +183,7 @@ async function main() {
   }
   fs.mkdirSync(out, { recursive: true });
   log("building the app (next build)...");
-  execFileSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("npm", ["run", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
 
   const results: Record<string, unknown> = {

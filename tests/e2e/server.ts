@@ -36,7 +36,7 @@ execFileSync(
   ["lib/cli/therapist.ts", "create", "--email", E2E_THERAPIST.email, "--name", E2E_THERAPIST.name],
   { cwd: root, env, input: E2E_THERAPIST.password, stdio: ["pipe", "inherit", "inherit"] },
 );
-if (process.env.E2E_SKIP_BUILD !== "1") execFileSync(bin("next"), ["build"], { cwd: root, env, stdio: "inherit" });
+if (process.env.E2E_SKIP_BUILD !== "1") execFileSync("npm", ["run", "build"], { cwd: root, env, stdio: "inherit" });
 
 const log = fs.createWriteStream(E2E_SERVER_LOG, { flags: "w" });
 const production = productionServer({ port: E2E_PORT });

@@ -50,7 +50,7 @@ export function createTherapistWithCli(databasePath: string, account: { email: s
  * test builds first) and waits until it answers.
  */
 export async function startServer(databasePath: string, port: number, env: Record<string, string> = {}): Promise<Server> {
-  if (!fs.existsSync(path.join(root, ".next/BUILD_ID"))) throw new Error("No production build: run `npm run build` first.");
+  if (!fs.existsSync(path.join(root, ".next/server.mjs"))) throw new Error("No production build: run `npm run build` first.");
   let output = "";
   const server = productionServer({ port });
   const child = spawn(server.command, server.args, {
