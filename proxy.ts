@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { MAX_ACTION_BODY_BYTES, nestsDeeperThan } from "@/lib/http/request-shape";
+import { MAX_ACTION_BODY_BYTES, holdsOnlyPlainValues, nestsDeeperThan } from "@/lib/http/request-shape";
 
 /**
  * Security headers for every page and API answer. The Content-Security-Policy carries a nonce made
@@ -56,11 +56,13 @@ async function refuseMisshapenAction(request: NextRequest): Promise<Response | n
   // A form sent by the app's own script is JSON unless it is multipart; anything else would only
   // make React's decoder throw, and Next answer 500.
   if (request.headers.has("next-action") && !/^multipart\/form-data/i.test(request.headers.get("content-type") ?? "")) {
+    let parsed: unknown;
     try {
-      JSON.parse(body);
+      parsed = JSON.parse(body);
     } catch {
       return plain(400, "The request could not be read as a form.");
     }
+    if (!holdsOnlyPlainValues(parsed)) return plain(400, "The request could not be read as a form.");
   }
   return null;
 }

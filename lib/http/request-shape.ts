@@ -33,3 +33,24 @@ export function nestsDeeperThan(text: string, limit = MAX_NESTING): boolean {
   }
   return false;
 }
+
+/**
+ * What React's encoding of a server action's arguments may hold in a string that starts with "$":
+ * an escaped "$" ("$$..."), undefined, -0, NaN and the infinities, a BigInt, a Date. A body sent
+ * as text (not multipart) has nothing else: references to other parts need a multipart body.
+ * Any other "$" string makes React's decoder throw, and Next answer 500.
+ */
+const PLAIN_MARKER = /^\$(?:\$|undefined$|-0$|NaN$|-?Infinity$|n-?\d+$|D\d{4}-\d{2}-\d{2}T[\d:.]+Z$)/;
+
+/** Whether a parsed text body holds only values React's decoder reads without a reference. */
+export function holdsOnlyPlainValues(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const v = pending.pop();
+    if (typeof v === "string") {
+      if (v.startsWith("$") && !PLAIN_MARKER.test(v)) return false;
+    } else if (Array.isArray(v)) pending.push(...v);
+    else if (v && typeof v === "object") pending.push(...Object.values(v));
+  }
+  return true;
+}

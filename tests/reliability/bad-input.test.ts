@@ -51,6 +51,12 @@ const junk = fc.oneof(
     "Maria \u202eJensen",
     "\u2066Maria\u2069",
     `Maria${"\u0301".repeat(300)}`,
+    // Strings React's action decoder would read as references to other parts.
+    "$",
+    "$1",
+    "$@0",
+    "$Q2",
+    "$nope",
   ),
   fc.string({ unit: "binary", maxLength: 40 }),
   fc.integer({ min: 1, max: 2_000 }).map((n) => JSON.parse("[".repeat(n) + "]".repeat(n)) as unknown),

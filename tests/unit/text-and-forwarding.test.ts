@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyForwarding, resolveClientAddress } from "@/lib/http/forwarding";
-import { nestsDeeperThan } from "@/lib/http/request-shape";
+import { holdsOnlyPlainValues, nestsDeeperThan } from "@/lib/http/request-shape";
 import { intakeSchema, toValidationErrors } from "@/lib/intake/schema";
 import { TEXT_MESSAGES, cleanSearchText } from "@/lib/intake/text";
 import { validIntake } from "../helpers/intake-fixtures";
@@ -62,6 +62,14 @@ describe("nesting", () => {
     expect(nestsDeeperThan(JSON.stringify({ a: [[{ b: ["[".repeat(500)] }]] }))).toBe(false);
     expect(nestsDeeperThan(JSON.stringify(validIntake()))).toBe(false);
     expect(nestsDeeperThan(`["\\"${"[".repeat(40)}"]`)).toBe(false);
+  });
+});
+
+describe("a server action's text body", () => {
+  it("holds only what React's encoding of plain answers can hold", () => {
+    expect(holdsOnlyPlainValues([{ name: "$$5 off", a: "$undefined", b: ["$-0", "$NaN", "$-Infinity", "$n12"] }, "key"])).toBe(true);
+    expect(holdsOnlyPlainValues([{ d: "$D2026-11-25T10:00:00.000Z" }])).toBe(true);
+    for (const reference of ["$", "$1", "$@1", "$Q2", "$F1", "$nope", "$K"]) expect(holdsOnlyPlainValues([{ x: [reference] }]), reference).toBe(false);
   });
 });
 
