@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { AnswerSection } from "@/lib/intake/answers";
-import type { StepId } from "@/lib/intake/steps";
+import type { StepId } from "@/lib/intake/questionnaire";
 
 /**
  * Every answer, grouped as in the form: the client's review step and the therapist's submission

@@ -1,5 +1,5 @@
-import type { IntakeFormValues } from "@/lib/intake/schema";
-import type { StepId } from "@/lib/intake/steps";
+import type { IntakeFormValues } from "@/lib/intake/questionnaire";
+import type { FormStep } from "./form-steps";
 
 /**
  * The answers in progress, kept in this tab's sessionStorage so a reload or a slip of the finger
@@ -7,7 +7,7 @@ import type { StepId } from "@/lib/intake/steps";
  */
 export const DRAFT_KEY = "intake-draft-v1";
 
-export type Draft = { values: Partial<IntakeFormValues>; step: StepId; idempotencyKey: string };
+export type Draft = { values: Partial<IntakeFormValues>; step: FormStep; idempotencyKey: string };
 
 export function readDraft(): Draft | null {
   try {

@@ -4,122 +4,51 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { useForm, type DefaultValues } from "react-hook-form";
-import { AnswerSections } from "@/components/answer-sections";
 import type { ActionResult } from "@/lib/action-result";
-import { describeAnswers } from "@/lib/intake/answers";
-import {
-  STEP_FIELDS,
-  intakeSchema,
-  type IntakeFormValues,
-  type IntakeInput,
-} from "@/lib/intake/schema";
-import { STEP_TITLES, stepOfField, visibleSteps, type StepId } from "@/lib/intake/steps";
-import { clearDraft, newIdempotencyKey, readDraft, writeDraft } from "./draft";
-
-/** Named here, not imported from lib/submissions, which is server code. */
-const HONEYPOT_FIELD = "website";
-import {
-  AboutStep,
-  AllergiesAndSkinStep,
-  ConsentStep,
-  HealthStep,
-  NeuropathyStep,
-  PreferencesStep,
-  type IntakeForm as Form,
-} from "./steps";
+import { HONEYPOT_FIELD } from "@/lib/intake/honeypot";
+import { questionnaire, type IntakeFormValues, type QuestionId } from "@/lib/intake/questionnaire";
+import { intakeSchema, type IntakeInput } from "@/lib/intake/schema";
+import { clearDraft } from "./draft";
+import { ErrorSummary } from "./error-summary";
+import { formStepTitle, formSteps, type FormStep } from "./form-steps";
+import { Honeypot } from "./honeypot";
+import { Progress } from "./progress";
+import { ReviewStep } from "./review-step";
+import { StepQuestions } from "./step-questions";
+import { useDraft } from "./use-draft";
 
 export type SubmitIntake = (values: unknown, idempotencyKey: unknown) => Promise<ActionResult<{ reference: string }>>;
 
-const EMPTY: DefaultValues<IntakeFormValues> = {
-  fullName: "",
-  email: "",
-  phone: "",
-  dateOfBirth: "",
-  appointmentDate: "",
-  emergencyContactName: "",
-  emergencyContactPhone: "",
-  conditions: [],
-  usesInsulin: false,
-  takesBloodPressureMedication: false,
-  otherConditions: "",
-  medications: "",
-  takesBloodThinners: false,
-  doctorConsulted: false,
-  neuropathyCauses: [],
-  neuropathyCauseOther: "",
-  symptoms: [],
-  reducedFeeling: [],
-  painfulToLightTouch: [],
-  woundsOrBlisters: [],
-  allergies: [],
-  allergyDetails: "",
-  skinConditions: "",
-  areasToAvoid: "",
-  goals: [],
-  consentSpeakUp: false,
-  consentNotMedicalCare: false,
-  consentAccurate: false,
-  signature: "",
-};
-
-const FIELD_ORDER = Object.values(STEP_FIELDS).flat() as (keyof IntakeFormValues)[];
-
-const STEP_BODIES: Record<Exclude<StepId, "review">, (props: { form: Form }) => React.ReactNode> = {
-  about: AboutStep,
-  health: HealthStep,
-  neuropathy: NeuropathyStep,
-  allergiesAndSkin: AllergiesAndSkinStep,
-  preferences: PreferencesStep,
-  consent: ConsentStep,
-};
+/** Every question, in the order asked: the first of several errors is the one to show. */
+const QUESTION_ORDER = Object.values(questionnaire.stepFields).flat() as QuestionId[];
 
 const resolver = zodResolver(intakeSchema);
 
+/**
+ * The questionnaire, one step at a time: each step is checked before the next, the review shows
+ * every answer, and the server's answer to a submit is put back on the fields it names.
+ */
 export function IntakeForm({ submit }: { submit: SubmitIntake }) {
   const router = useRouter();
   const form = useForm<IntakeFormValues, unknown, IntakeInput>({
     resolver,
-    defaultValues: EMPTY,
+    defaultValues: questionnaire.defaults as DefaultValues<IntakeFormValues>,
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
   const { errors } = form.formState;
 
-  const [step, setStep] = useState<StepId>("about");
-  const [restored, setRestored] = useState(false);
+  const [step, setStep] = useState<FormStep>("about");
   const [showSummary, setShowSummary] = useState(false);
   const [isPending, startTransition] = useTransition();
   const [done, setDone] = useState(false);
-  const idempotencyKey = useRef("");
+  const idempotencyKey = useDraft(form, step, setStep, done);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const honeypotRef = useRef<HTMLInputElement>(null);
-  const focusAfterRender = useRef<"heading" | keyof IntakeFormValues | null>(null);
+  const focusAfterRender = useRef<"heading" | QuestionId | null>(null);
 
-  const conditions = form.watch("conditions");
-  const steps = visibleSteps({ conditions });
+  const steps = formSteps(form.watch());
   const index = Math.max(0, steps.indexOf(step));
-
-  // Bring back a draft from this tab, or start a new one.
-  useEffect(() => {
-    const draft = readDraft();
-    if (draft) {
-      form.reset({ ...EMPTY, ...draft.values });
-      idempotencyKey.current = draft.idempotencyKey;
-      if (visibleSteps({ conditions: draft.values.conditions }).includes(draft.step)) setStep(draft.step);
-    } else {
-      idempotencyKey.current = newIdempotencyKey();
-    }
-    setRestored(true);
-  }, [form]);
-
-  // Keep the draft up to date on every change and step.
-  useEffect(() => {
-    if (!restored || done) return;
-    const save = () => writeDraft({ values: form.getValues(), step, idempotencyKey: idempotencyKey.current });
-    save();
-    const subscription = form.watch(save);
-    return () => subscription.unsubscribe();
-  }, [form, restored, step, done]);
 
   // Move focus where a keyboard or screen-reader user needs it after a step change.
   useEffect(() => {
@@ -129,27 +58,20 @@ export function IntakeForm({ submit }: { submit: SubmitIntake }) {
     else if (target) form.setFocus(target);
   });
 
-  const goTo = useCallback((next: StepId, focus: "heading" | keyof IntakeFormValues = "heading") => {
+  const goTo = useCallback((next: FormStep, focus: "heading" | QuestionId = "heading") => {
     setShowSummary(false);
     focusAfterRender.current = focus;
     setStep(next);
   }, []);
 
-  function focusFirstError(fields: readonly (keyof IntakeFormValues)[]) {
-    const first = fields.find((name) => form.getFieldState(name).error);
-    if (first) {
-      focusAfterRender.current = first;
-      setShowSummary(true);
-    }
-  }
-
   async function next() {
     if (step === "review") return;
-    const fields = STEP_FIELDS[step] as readonly (keyof IntakeFormValues)[];
-    const valid = await form.trigger(fields as (keyof IntakeFormValues)[]);
+    const fields = questionnaire.stepFields[step];
+    const valid = await form.trigger(fields);
     if (!valid) {
-      focusFirstError(fields);
-      // Force a render so the focus effect runs even when the errors did not change.
+      const first = fields.find((name) => form.getFieldState(name).error);
+      if (first) focusAfterRender.current = first;
+      // Also forces a render, so the focus effect runs even when the errors did not change.
       setShowSummary(true);
       return;
     }
@@ -163,8 +85,8 @@ export function IntakeForm({ submit }: { submit: SubmitIntake }) {
   }
 
   function showFirstError(fieldNames: string[]) {
-    const first = FIELD_ORDER.find((name) => fieldNames.includes(name));
-    const target = first ? stepOfField(first) : undefined;
+    const first = QUESTION_ORDER.find((name) => fieldNames.includes(name));
+    const target = first ? questionnaire.stepOf(first) : undefined;
     if (first && target) {
       goTo(target, first);
       setShowSummary(true);
@@ -193,9 +115,7 @@ export function IntakeForm({ submit }: { submit: SubmitIntake }) {
           return;
         }
         const fieldErrors = Object.entries(result.fieldErrors ?? {});
-        for (const [name, message] of fieldErrors) {
-          form.setError(name as keyof IntakeFormValues, { type: "server", message });
-        }
+        for (const [name, message] of fieldErrors) form.setError(name as QuestionId, { type: "server", message });
         if (result.formError) form.setError("root.server", { message: result.formError });
         if (fieldErrors.length > 0) showFirstError(fieldErrors.map(([name]) => name));
       });
@@ -212,65 +132,30 @@ export function IntakeForm({ submit }: { submit: SubmitIntake }) {
   const stepErrors =
     step === "review"
       ? []
-      : (STEP_FIELDS[step] as readonly (keyof IntakeFormValues)[]).flatMap((name) => {
+      : questionnaire.stepFields[step].flatMap((name) => {
           const message = errors[name]?.message;
           return message ? [{ name, message: String(message) }] : [];
         });
-  const Body = step === "review" ? null : STEP_BODIES[step];
 
   return (
     <form className="intake-form" noValidate onSubmit={onSubmit} aria-labelledby="step-heading">
-      <nav aria-label="Progress" className="progress">
-        <p className="progress-count">
-          Step {index + 1} of {steps.length}
-        </p>
-        <ol>
-          {steps.map((id, i) => (
-            <li key={id} aria-current={id === step ? "step" : undefined} className={i < index ? "done" : undefined}>
-              {STEP_TITLES[id]}
-            </li>
-          ))}
-        </ol>
-      </nav>
-
-      <div className="honeypot" aria-hidden="true">
-        <label htmlFor="field-website">Leave this empty</label>
-        <input id="field-website" ref={honeypotRef} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" />
-      </div>
+      <Progress steps={steps} current={step} />
+      <Honeypot inputRef={honeypotRef} />
 
       <h2 id="step-heading" ref={headingRef} tabIndex={-1}>
-        {STEP_TITLES[step]}
+        {formStepTitle(step)}
       </h2>
 
       {showSummary && stepErrors.length > 0 ? (
-        <div className="error-summary" role="alert">
-          <p>
-            {stepErrors.length === 1 ? "One answer needs your attention:" : `${stepErrors.length} answers need your attention:`}
-          </p>
-          <ul>
-            {stepErrors.map((e) => (
-              <li key={e.name}>
-                <a
-                  href={`#field-${e.name}`}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    form.setFocus(e.name);
-                  }}
-                >
-                  {e.message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ErrorSummary errors={stepErrors} onPick={(name) => form.setFocus(name as QuestionId)} />
       ) : null}
 
-      {Body ? (
-        <div className="step-body">
-          <Body form={form} />
-        </div>
+      {step === "review" ? (
+        <ReviewStep values={form.getValues()} onChange={(target) => goTo(target)} />
       ) : (
-        <Review values={form.getValues()} onChange={(target) => goTo(target)} />
+        <div className="step-body">
+          <StepQuestions step={step} form={form} />
+        </div>
       )}
 
       {errors.root?.server?.message ? (
@@ -294,23 +179,5 @@ export function IntakeForm({ submit }: { submit: SubmitIntake }) {
         )}
       </div>
     </form>
-  );
-}
-
-function Review({ values, onChange }: { values: IntakeFormValues; onChange: (step: StepId) => void }) {
-  return (
-    <div className="review">
-      <p>Please check your answers. Use Change to correct anything, then press Submit intake.</p>
-      <AnswerSections
-        sections={describeAnswers(values)}
-        headingLevel="h3"
-        idPrefix="review"
-        action={(step, title) => (
-          <button type="button" className="link" onClick={() => onChange(step)}>
-            Change<span className="visually-hidden"> {title.toLowerCase()}</span>
-          </button>
-        )}
-      />
-    </div>
   );
 }

@@ -15,7 +15,7 @@ import {
   type Condition,
   type Region,
 } from "./options";
-import { showsNeuropathy, type IntakeInput } from "./schema";
+import { questionnaire, type IntakeAnswers } from "./questionnaire";
 
 export const PRECAUTION_RULES_VERSION = 1;
 
@@ -46,7 +46,7 @@ export type Precaution = {
 };
 
 /** Answers as stored: validated by intakeSchema, hidden answers already dropped. */
-export type Answers = Partial<IntakeInput>;
+export type Answers = Partial<IntakeAnswers>;
 
 type Trigger = { because: string[]; regions?: Region[] };
 type Rule = { id: string; level: Level; instruction: string; when: (a: Answers) => Trigger | null };
@@ -56,7 +56,7 @@ type Rule = { id: string; level: Level; instruction: string; when: (a: Answers) 
 const has = (a: Answers, condition: Condition) => a.conditions?.includes(condition) ?? false;
 const ticked = (condition: Condition) => `Ticked "${CONDITIONS.labels[condition]}"`;
 const regionNames = (regions: readonly Region[]) => regions.map((r) => REGIONS.labels[r]).join(", ");
-const neuropathy = (a: Answers) => showsNeuropathy({ conditions: a.conditions ?? [] });
+const neuropathy = (a: Answers) => questionnaire.isStepShown("neuropathy", a);
 const reducedFeeling = (a: Answers): Region[] => (neuropathy(a) ? (a.reducedFeeling ?? []) : []);
 const numbness = (a: Answers) => neuropathy(a) && (a.symptoms?.includes("numbness") ?? false);
 const allergic = (a: Answers, kind: keyof typeof ALLERGY_KINDS.labels) =>

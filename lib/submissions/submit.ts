@@ -2,6 +2,7 @@ import { RateLimiterMemory } from "rate-limiter-flexible";
 import { createIntake, newIntakeId } from "@/lib/data/intakes";
 import { getEnv } from "@/lib/env";
 import { intakeSchema, toValidationErrors, type FieldErrors } from "@/lib/intake/schema";
+import { HONEYPOT_FIELD } from "@/lib/intake/honeypot";
 import { newReference } from "@/lib/intake/reference";
 import { log } from "@/lib/log";
 
@@ -15,8 +16,6 @@ export type SubmitOutcome =
   | { kind: "invalid"; fieldErrors: FieldErrors; formError?: string }
   | { kind: "rate-limited"; retryAfterSeconds: number };
 
-/** The field a person never sees (hidden by CSS, skipped by the keyboard); bots fill it in. */
-export const HONEYPOT_FIELD = "website";
 
 const globalForLimits = globalThis as unknown as { submitLimiter?: RateLimiterMemory };
 

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { IntakeForm, type SubmitIntake } from "@/components/intake/intake-form";
 import { DRAFT_KEY } from "@/components/intake/draft";
 import type { IntakeFormValues } from "@/lib/intake/schema";
-import type { StepId } from "@/lib/intake/steps";
+import type { FormStep as StepId } from "@/components/intake/form-steps";
 import { neuropathyIntake, validIntake } from "../helpers/intake-fixtures";
 
 const push = vi.fn();

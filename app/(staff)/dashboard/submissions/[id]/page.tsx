@@ -11,7 +11,7 @@ import { describeAnswers } from "@/lib/intake/answers";
 import { formatDate } from "@/lib/intake/dates";
 import type { Region } from "@/lib/intake/options";
 import { mustAcknowledge, precautionsFor } from "@/lib/intake/precautions";
-import { showsNeuropathy } from "@/lib/intake/schema";
+import { questionnaire } from "@/lib/intake/questionnaire";
 import { formatDateTime } from "@/lib/staff-format";
 import { markReviewed } from "./actions";
 import { openSubmission } from "./open-submission";
@@ -26,7 +26,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
   const precautions = precautionsFor(intake.answers);
   const avoidRegions = [...new Set(precautions.filter((p) => p.level === "avoid").flatMap((p) => p.regions))] as Region[];
   const a = intake.answers;
-  const hasMap = showsNeuropathy({ conditions: a.conditions ?? [] }) || avoidRegions.length > 0;
+  const hasMap = questionnaire.isStepShown("neuropathy", a) || avoidRegions.length > 0;
 
   return (
     <article className="page wide submission">

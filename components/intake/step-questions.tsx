@@ -1,0 +1,50 @@
+"use client";
+
+import { Fragment } from "react";
+import { BodyMapInput, type MarkKind } from "@/components/body-map";
+import type { Region } from "@/lib/intake/options";
+import { questionnaire, type Question, type StepId } from "@/lib/intake/questionnaire";
+import { QuestionField, type QuestionnaireForm } from "./question";
+
+/**
+ * The questions of one step that are asked, given the answers so far, in the registry's order.
+ * Questions about body regions share one drawing, shown above the first of them.
+ */
+export function StepQuestions({ step, form }: { step: StepId; form: QuestionnaireForm }) {
+  const values = form.watch();
+  const asked = questionnaire.questionsOf(step).filter((q) => questionnaire.isShown(q, values));
+  const regions = asked.filter((q) => q.kind === "bodyRegions");
+  const signed = questionnaire.isSignedAndDated(step);
+  return (
+    <>
+      {asked.map((q) => (
+        <Fragment key={q.id}>
+          {q === regions[0] ? <BodyMapField questions={regions} form={form} /> : null}
+          <QuestionField question={q} form={form} />
+        </Fragment>
+      ))}
+      {signed ? (
+        <p className="hint">Date: {new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}</p>
+      ) : null}
+    </>
+  );
+}
+
+/** The drawing of both feet and lower legs: another way to the same answers as the checkboxes. */
+function BodyMapField({ questions, form }: { questions: Question[]; form: QuestionnaireForm }) {
+  const kinds = questions.map((q) => q.id as MarkKind);
+  const watched = form.watch(kinds);
+  const marks = Object.fromEntries(kinds.map((kind, i) => [kind, (watched[i] ?? []) as Region[]])) as Record<MarkKind, Region[]>;
+  const toggle = (kind: MarkKind, region: Region) => {
+    const current = (form.getValues(kind) ?? []) as Region[];
+    const next = current.includes(region) ? current.filter((r) => r !== region) : [...current, region];
+    form.setValue(kind, next, { shouldDirty: true });
+  };
+  return (
+    <div className="field">
+      <p className="label-like">Your feet and lower legs</p>
+      <p className="hint">Mark places on the drawing, or tick them in the lists below: both record the same answers.</p>
+      <BodyMapInput marks={marks} onToggle={toggle} />
+    </div>
+  );
+}

@@ -1,0 +1,236 @@
+import { z } from "zod";
+import { formatDate, isCalendarDate } from "../dates";
+import { mustBeText, type TextKind } from "../text";
+import { MAX_NAME, MAX_TEXT } from "./questions";
+import type { Question, Questionnaire, Step } from "./types";
+import type { AnswersOf, FormValuesOf, QuestionIdOf, StepIdOf } from "./values";
+import { makeVisibility } from "./visibility";
+
+/**
+ * Everything the app needs of a questionnaire, worked out from its registry alone: the Zod
+ * fields (types and bounds, one per kind), the "required when shown" check, dropping hidden
+ * answers, the steps and their questions, the form's defaults and the readable summary.
+ * `deriveQuestionnaire(INTAKE_QUESTIONNAIRE)` is the intake's (index.ts); tests derive from copies.
+ */
+
+// ------------------------------------------------------------------ one Zod schema per kind
+
+const keepUnder = (max: number) => `Keep this under ${max.toLocaleString("en")} characters`;
+
+const requiredText = (message: string, max: number, format: TextKind) =>
+  z.string({ error: message }).trim().min(1, message).max(max, keepUnder(max)).superRefine(mustBeText(format));
+
+const optionalText = (max: number, format: TextKind) =>
+  z.string().trim().max(max, keepUnder(max)).superRefine(mustBeText(format)).default("");
+
+const PHONE_SHAPE = "Enter a phone number with 7 to 15 digits, for example +1 555 123 4567";
+const digits = (v: string) => v.match(/\d/g)?.length ?? 0;
+
+const choices = (ids: readonly [string, ...string[]]) =>
+  z
+    .array(z.enum(ids, { error: "Choose from the list" }))
+    .max(ids.length)
+    // Checkbox groups send their values in the order ticked; store them once, in a stable order.
+    .transform((list) => ids.filter((id) => (list as string[]).includes(id)))
+    .default([]);
+
+/**
+ * The field's own schema. A question that is required but not always asked is optional here: the
+ * one "required when shown" check (below) asks for it when it is shown.
+ */
+function fieldSchema(q: Question, always: boolean): z.ZodType {
+  const missing = q.required ?? "Answer this question";
+  switch (q.kind) {
+    case "shortText":
+      return always
+        ? requiredText(missing, q.maxLength ?? MAX_NAME, q.format ?? "line")
+        : optionalText(q.maxLength ?? MAX_TEXT, q.format ?? "text");
+    case "longText":
+      return optionalText(MAX_TEXT, "text");
+    case "email":
+      return z
+        .string({ error: missing })
+        .trim()
+        .min(1, missing)
+        .max(254, keepUnder(254))
+        .pipe(z.email("Enter an email address like name@example.com"));
+    case "phone":
+      return requiredText(missing, 40, "line").refine((v) => /^\+?[\d\s().-]+$/.test(v) && digits(v) >= 7 && digits(v) <= 15, PHONE_SHAPE);
+    case "date":
+      return z.string({ error: missing }).trim().min(1, missing).refine(isCalendarDate, "Enter a real date");
+    case "singleChoice":
+    case "yesNo":
+      return always ? z.enum(q.options.ids, { error: missing }) : z.enum(q.options.ids, { error: q.invalid ?? missing }).optional();
+    case "multipleChoice":
+    case "bodyRegions":
+      return choices(q.options.ids);
+    case "tick":
+      return z.boolean().default(false);
+    case "consent":
+      return z.boolean({ error: "Tick this box to continue" }).refine((ticked) => ticked, "Tick this box to continue");
+    case "scale": {
+      const outside = q.invalid ?? `Choose a number from ${q.min} to ${q.max}`;
+      return z.number({ error: missing }).int().min(q.min, outside).max(q.max, outside).optional();
+    }
+  }
+}
+
+const isEmpty = (value: unknown) =>
+  value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
+
+// ------------------------------------------------------------------ the summary
+
+export type AnswerItem = { label: string; value: string };
+export type AnswerSection<S extends string = string> = { step: S; title: string; items: AnswerItem[] };
+
+const NONE = "None";
+const NOT_ANSWERED = "Not answered";
+
+function labelsOf(ids: unknown, labels: Readonly<Record<string, string>>): string {
+  if (!Array.isArray(ids) || ids.length === 0) return NONE;
+  return ids.map((id) => labels[String(id)] ?? String(id)).join(", ");
+}
+
+function summaryValue(q: Question, value: unknown): string {
+  switch (q.kind) {
+    case "shortText":
+    case "longText":
+    case "email":
+    case "phone":
+      return typeof value === "string" && value.trim() ? value.trim() : NONE;
+    case "date":
+      return typeof value === "string" && value ? formatDate(value) : NOT_ANSWERED;
+    case "tick":
+    case "consent":
+      return value ? "Yes" : "No";
+    case "singleChoice":
+    case "yesNo":
+      return typeof value === "string" && value ? (q.options.labels[value] ?? value) : NOT_ANSWERED;
+    case "multipleChoice":
+    case "bodyRegions":
+      return labelsOf(value, q.options.labels);
+    case "scale":
+      return typeof value === "number" ? `${value} out of ${q.max}` : NOT_ANSWERED;
+  }
+}
+
+// ------------------------------------------------------------------ everything, from one registry
+
+export function deriveQuestionnaire<const R extends Questionnaire>(registry: R) {
+  type Answers = AnswersOf<R>;
+  type FormValues = FormValuesOf<R>;
+  type QuestionId = QuestionIdOf<R>;
+  type StepId = StepIdOf<R>;
+
+  const visibility = makeVisibility(registry);
+  const conditionalSteps = new Set(registry.steps.filter((s) => s.shownWhen).map((s) => s.id));
+  const alwaysAsked = (q: Question) => !q.shownWhen && !conditionalSteps.has(q.step);
+
+  const shape = Object.fromEntries(registry.questions.map((q) => [q.id, fieldSchema(q, !!q.required && alwaysAsked(q))]));
+  /** Every question's own schema; rules across questions are added by the caller (schema.ts). */
+  const fields = z.object(shape) as unknown as z.ZodObject<Record<QuestionId, z.ZodType>> & z.ZodType<Answers, FormValues>;
+
+  /** The one "required when shown" check: each required question that is asked must be answered. */
+  function checkRequiredWhenShown(values: Record<string, unknown>, ctx: z.RefinementCtx) {
+    for (const q of registry.questions) {
+      if (!q.required || alwaysAsked(q)) continue;
+      if (visibility.isShown(q, values) && isEmpty(values[q.id])) ctx.addIssue({ code: "custom", path: [q.id], message: q.required });
+    }
+  }
+
+  /** What a new form starts with: empty text, empty lists, unticked boxes; choices unanswered. */
+  const defaults = Object.fromEntries(
+    registry.questions.flatMap((q): [string, unknown][] => {
+      switch (q.kind) {
+        case "shortText":
+        case "longText":
+        case "email":
+        case "phone":
+        case "date":
+          return [[q.id, ""]];
+        case "multipleChoice":
+        case "bodyRegions":
+          return [[q.id, []]];
+        case "tick":
+        case "consent":
+          return [[q.id, false]];
+        default:
+          return [];
+      }
+    }),
+  ) as Partial<FormValues>;
+
+  const stepIds = registry.steps.map((s) => s.id) as StepId[];
+  const questionsOf = (step: StepId): Question[] => registry.questions.filter((q) => q.step === step);
+  /** Each step's question ids, in the order asked. */
+  const stepFields = Object.fromEntries(stepIds.map((s) => [s, questionsOf(s).map((q) => q.id)])) as Record<StepId, QuestionId[]>;
+  const stepById = new Map<string, Step>(registry.steps.map((s) => [s.id, s]));
+
+  /**
+   * Answers in words, step by step, as the client checks them and the therapist reads them. Works
+   * on form values in progress and on stored answers alike: only questions that are asked appear.
+   */
+  function describeAnswers(values: Partial<FormValues> | Record<string, unknown>, reader: "client" | "therapist" = "client"): AnswerSection<StepId>[] {
+    const v = values as Record<string, unknown>;
+    const sections: AnswerSection<StepId>[] = [];
+    for (const step of stepIds) {
+      if (!visibility.isStepShown(step, v)) continue;
+      const items: AnswerItem[] = [];
+      const lineOf = new Map<string, AnswerItem>();
+      const groups = new Map<string, { item: AnswerItem; all: boolean; words: { all: string; notAll: string } }>();
+      for (const q of questionsOf(step)) {
+        if (!visibility.isShown(q, v)) continue;
+        const as = q.summaryAs;
+        if (as && "detailOf" in as) {
+          const line = lineOf.get(as.detailOf);
+          const detail = v[q.id];
+          if (line && typeof detail === "string" && detail) line.value = `${line.value} (${detail.trim()})`;
+          continue;
+        }
+        if (as && "allOf" in as) {
+          const group = groups.get(as.allOf) ?? { item: { label: as.allOf, value: "" }, all: true, words: as };
+          if (!groups.has(as.allOf)) {
+            groups.set(as.allOf, group);
+            items.push(group.item);
+          }
+          group.all &&= !!v[q.id];
+          group.item.value = group.all ? as.all : as.notAll;
+          continue;
+        }
+        const item = { label: q.summaryLabel ?? q.label, value: summaryValue(q, v[q.id]) };
+        lineOf.set(q.id, item);
+        items.push(item);
+      }
+      const s = stepById.get(step)!;
+      sections.push({ step, title: reader === "client" ? s.title : s.staffTitle, items });
+    }
+    return sections;
+  }
+
+  return {
+    registry,
+    fields,
+    checkRequiredWhenShown,
+    dropHiddenAnswers: visibility.dropHiddenAnswers,
+    /** Whether a question (given by id, or as itself) is asked, given the answers so far. */
+    isShown: (question: QuestionId | Question, values: unknown) => {
+      const q = typeof question === "string" ? registry.questions.find((x) => x.id === question) : question;
+      return q ? visibility.isShown(q, values) : false;
+    },
+    isStepShown: (step: StepId, values: unknown) => visibility.isStepShown(step, values),
+    /** The steps asked, given the answers so far. */
+    visibleSteps: (values: unknown) => stepIds.filter((s) => visibility.isStepShown(s, values)),
+    stepIds,
+    stepFields,
+    stepOf: (id: string) => registry.questions.find((q) => q.id === id)?.step as StepId | undefined,
+    questionsOf,
+    /** Whether the step ends with today's date beside the signature. */
+    isSignedAndDated: (step: StepId) => stepById.get(step)?.signedAndDated === true,
+    stepTitle: (step: StepId, reader: "client" | "therapist" = "client") =>
+      reader === "client" ? stepById.get(step)!.title : stepById.get(step)!.staffTitle,
+    defaults,
+    describeAnswers,
+  };
+}
+
+export type DerivedQuestionnaire<R extends Questionnaire> = ReturnType<typeof deriveQuestionnaire<R>>;

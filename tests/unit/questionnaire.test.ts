@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { describeAnswers } from "@/lib/intake/answers";
+import {
+  INTAKE_QUESTIONNAIRE,
+  deriveQuestionnaire,
+  describeShownWhen,
+  questionnaire,
+  type IntakeAnswers,
+  type Question,
+  type Questionnaire,
+} from "@/lib/intake/questionnaire";
+import { intakeSchema, toValidationErrors } from "@/lib/intake/schema";
+import stored from "../fixtures/stored-v2-summaries.json";
+import { validIntake } from "../helpers/intake-fixtures";
+
+describe("stored intakes keep their meaning", () => {
+  // Answers and summaries recorded from the code before the registry (schema version 2).
+  for (const fixture of stored) {
+    it(`summarises "${fixture.name}" word for word as before`, () => {
+      expect(describeAnswers(fixture.answers as never, "client")).toEqual(fixture.summary.client);
+      expect(describeAnswers(fixture.answers as never, "therapist")).toEqual(fixture.summary.therapist);
+    });
+  }
+
+  it("validates every stored answer set again, unchanged", () => {
+    for (const fixture of stored.slice(0, 4)) {
+      const answers = fixture.answers as Record<string, unknown>;
+      const again = intakeSchema.safeParse({ ...answers, appointmentDate: validIntake().appointmentDate });
+      expect(again.success, fixture.name).toBe(true);
+      expect({ ...again.data, appointmentDate: answers.appointmentDate }).toEqual(answers);
+    }
+  });
+});
+
+describe("the registry", () => {
+  it("has unique ids, and every shownWhen names a question asked before it and one of its options", () => {
+    const seen = new Map<string, Question>();
+    for (const q of INTAKE_QUESTIONNAIRE.questions as readonly Question[]) {
+      expect(seen.has(q.id), q.id).toBe(false);
+      const conditions = q.shownWhen ? ("all" in q.shownWhen ? q.shownWhen.all : "any" in q.shownWhen ? q.shownWhen.any : [q.shownWhen]) : [];
+      for (const c of conditions) {
+        const other = seen.get(c.question);
+        expect(other, `${q.id} depends on ${c.question}`).toBeDefined();
+        const value = "equals" in c ? c.equals : c.includes;
+        expect(other && "options" in other ? other.options.ids : [], `${q.id}: option ${value}`).toContain(value);
+      }
+      seen.set(q.id, q);
+    }
+  });
+
+  it("says a condition in words a reader understands", () => {
+    const insulin = INTAKE_QUESTIONNAIRE.questions.find((q) => q.id === "usesInsulin")!;
+    expect(describeShownWhen(insulin.shownWhen, INTAKE_QUESTIONNAIRE)).toBe('Shown when "Conditions" includes "Diabetes"');
+    expect(
+      describeShownWhen({ any: [{ question: "hasAllergies", equals: "yes" }, { question: "conditions", includes: "cancer" }] }, INTAKE_QUESTIONNAIRE),
+    ).toBe('Shown when "Any allergies" is "Yes" or "Conditions" includes "Cancer (current or past treatment)"');
+  });
+
+  it("types the answers by question id, so a rule cannot name a question that does not exist", () => {
+    const answers: Partial<IntakeAnswers> = { conditions: ["diabetes"], usesInsulin: true };
+    // @ts-expect-error: no question has this id (the type check fails if this line compiles)
+    expect(answers.injectsInsulin).toBeUndefined();
+    // @ts-expect-error: "gout" is not one of the conditions
+    const wrong: Partial<IntakeAnswers> = { conditions: ["gout"] };
+    expect(wrong).toBeDefined();
+  });
+
+  it("derives the steps, their questions and the form's defaults", () => {
+    expect(questionnaire.stepIds).toEqual(["about", "health", "neuropathy", "allergiesAndSkin", "preferences", "consent"]);
+    expect(questionnaire.stepFields.health).toEqual([
+      "conditions",
+      "usesInsulin",
+      "cancerTreatment",
+      "bloodPressureControlled",
+      "takesBloodPressureMedication",
+      "otherConditions",
+      "medications",
+      "takesBloodThinners",
+      "doctorConsulted",
+    ]);
+    expect(questionnaire.visibleSteps({ conditions: [] })).not.toContain("neuropathy");
+    expect(questionnaire.visibleSteps({ conditions: ["neuropathy"] })).toContain("neuropathy");
+    expect(questionnaire.defaults).toMatchObject({ fullName: "", conditions: [], usesInsulin: false, consentAccurate: false });
+    expect(questionnaire.defaults).not.toHaveProperty("pressure");
+  });
+});
+
+describe("adding a question is one entry", () => {
+  // A copy of the registry with one more conditional question, and nothing else changed.
+  const registry: Questionnaire = {
+    steps: INTAKE_QUESTIONNAIRE.steps,
+    questions: [
+      ...INTAKE_QUESTIONNAIRE.questions.slice(0, 9),
+      {
+        id: "insulinSites",
+        step: "health",
+        kind: "longText",
+        label: "Where do you inject insulin?",
+        summaryLabel: "Insulin injection sites",
+        required: "Tell us where you inject insulin",
+        shownWhen: { question: "conditions", includes: "diabetes" },
+      },
+      ...INTAKE_QUESTIONNAIRE.questions.slice(9),
+    ],
+  };
+  const derived = deriveQuestionnaire(registry);
+  const schema = z.preprocess(
+    (input) => derived.dropHiddenAnswers(input),
+    derived.fields.superRefine((v, ctx) => derived.checkRequiredWhenShown(v as Record<string, unknown>, ctx)),
+  );
+  const errorsOf = (input: unknown) => {
+    const result = schema.safeParse(input);
+    return result.success ? {} : toValidationErrors(result.error).fieldErrors as Record<string, string>;
+  };
+
+  it("is validated and required when asked", () => {
+    expect(errorsOf(validIntake({ conditions: ["diabetes"] }))).toEqual({ insulinSites: "Tell us where you inject insulin" });
+    expect(errorsOf({ ...validIntake({ conditions: ["diabetes"] }), insulinSites: "x".repeat(2001) })).toEqual({
+      insulinSites: "Keep this under 2,000 characters",
+    });
+    expect(errorsOf({ ...validIntake({ conditions: ["diabetes"] }), insulinSites: "Belly" })).toEqual({});
+  });
+
+  it("is asked only under its condition, on its step", () => {
+    expect(derived.isShown("insulinSites", { conditions: ["diabetes"] })).toBe(true);
+    expect(derived.isShown("insulinSites", { conditions: [] })).toBe(false);
+    expect(derived.stepFields.health).toContain("insulinSites");
+    expect(derived.defaults).toMatchObject({ insulinSites: "" });
+  });
+
+  it("is dropped when hidden", () => {
+    const parsed = schema.parse({ ...validIntake({ conditions: [] }), insulinSites: "stale answer" }) as Record<string, unknown>;
+    expect(parsed.insulinSites).toBe("");
+    expect(derived.dropHiddenAnswers({ conditions: [], insulinSites: "stale" })).toEqual({ conditions: [] });
+  });
+
+  it("appears in the summary, in its place, only when asked", () => {
+    const health = (values: object) => derived.describeAnswers(values, "therapist").find((s) => s.step === "health")!.items;
+    const asked = health({ ...validIntake({ conditions: ["diabetes"], usesInsulin: true }), insulinSites: "Belly" });
+    expect(asked.slice(0, 3)).toEqual([
+      { label: "Conditions", value: "Diabetes" },
+      { label: "Injects insulin", value: "Yes" },
+      { label: "Insulin injection sites", value: "Belly" },
+    ]);
+    expect(health(validIntake()).map((i) => i.label)).not.toContain("Insulin injection sites");
+  });
+});
