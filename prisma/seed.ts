@@ -3,7 +3,7 @@
  * account and prints how to sign in. Never creates anything in production.
  */
 import "@/lib/cli/load-env";
-import { createTherapist } from "@/lib/auth/therapists";
+import { createTherapist } from "@/lib/auth/accounts";
 import { getDb } from "@/lib/db";
 import { countTherapists } from "@/lib/data/therapists";
 import { getEnv } from "@/lib/env";

@@ -1,6 +1,6 @@
 /**
  * `npm test`: every suite, then one closing line `tests: N passed, N failed` that CI reads.
- *   0. the TypeScript check, then the production build the later suites run against;
+ *   0. the TypeScript check, ESLint, then the production build the later suites run against;
  *   1. vitest: unit, component (jsdom), integration (real SQLite files) and reliability (load,
  *      crash and generated bad input against the production server, at reduced size);
  *   2. Playwright in Debian's Chromium against the production build, when Chromium is installed.
@@ -36,6 +36,12 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 // 0. Types: the build checks them too, but only when the browser tests build the app.
 if (run(bin("tsc"), ["--noEmit"]) !== 0) {
   console.error("\nThe type check failed (see above).");
+  broken = true;
+}
+
+// ESLint: Next's and typescript-eslint's recommended rules (eslint.config.mjs).
+if (run(bin("eslint"), ["."]) !== 0) {
+  console.error("\nESLint found problems (see above).");
   broken = true;
 }
 

@@ -3,11 +3,11 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import type { SignInState } from "@/components/staff/sign-in-form";
 import { clientAddress } from "@/lib/http/client-address";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { errorKind, log } from "@/lib/log";
 
-export type SignInState = { formError?: string; fieldErrors?: { email?: string; password?: string }; email?: string };
 
 const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email").max(254).pipe(z.email("Enter an email address like name@clinic.com")),

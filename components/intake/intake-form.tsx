@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
-import { useForm, type DefaultValues } from "react-hook-form";
+import { useForm, useWatch, type DefaultValues } from "react-hook-form";
 import type { ActionResult } from "@/lib/action-result";
 import { HONEYPOT_FIELD } from "@/lib/intake/honeypot";
 import { questionnaire, type IntakeFormValues, type QuestionId } from "@/lib/intake/questionnaire";
@@ -47,7 +47,7 @@ export function IntakeForm({ submit }: { submit: SubmitIntake }) {
   const honeypotRef = useRef<HTMLInputElement>(null);
   const focusAfterRender = useRef<"heading" | QuestionId | null>(null);
 
-  const steps = formSteps(form.watch());
+  const steps = formSteps(useWatch({ control: form.control }));
   const index = Math.max(0, steps.indexOf(step));
 
   // Move focus where a keyboard or screen-reader user needs it after a step change.
@@ -93,39 +93,36 @@ export function IntakeForm({ submit }: { submit: SubmitIntake }) {
     }
   }
 
-  const send = form.handleSubmit(
-    (values) => {
-      if (isPending || done) return;
-      form.clearErrors("root.server");
-      startTransition(async () => {
-        let result: Awaited<ReturnType<SubmitIntake>>;
-        try {
-          // The honeypot is not an answer (the schema drops it), so it travels beside them.
-          result = await submit({ ...values, [HONEYPOT_FIELD]: honeypotRef.current?.value ?? "" }, idempotencyKey.current);
-        } catch {
-          form.setError("root.server", {
-            message: "We could not reach the clinic's server. Check your connection and press Submit intake again: your answers are kept.",
-          });
-          return;
-        }
-        if (result.ok) {
-          setDone(true);
-          clearDraft();
-          router.push(`/intake/thank-you?ref=${encodeURIComponent(result.data.reference)}`);
-          return;
-        }
-        const fieldErrors = Object.entries(result.fieldErrors ?? {});
-        for (const [name, message] of fieldErrors) form.setError(name as QuestionId, { type: "server", message });
-        if (result.formError) form.setError("root.server", { message: result.formError });
-        if (fieldErrors.length > 0) showFirstError(fieldErrors.map(([name]) => name));
-      });
-    },
-    (invalid) => showFirstError(Object.keys(invalid)),
-  );
+  function send(values: IntakeInput) {
+    if (isPending || done) return;
+    form.clearErrors("root.server");
+    startTransition(async () => {
+      let result: Awaited<ReturnType<SubmitIntake>>;
+      try {
+        // The honeypot is not an answer (the schema drops it), so it travels beside them.
+        result = await submit({ ...values, [HONEYPOT_FIELD]: honeypotRef.current?.value ?? "" }, idempotencyKey.current);
+      } catch {
+        form.setError("root.server", {
+          message: "We could not reach the clinic's server. Check your connection and press Submit intake again: your answers are kept.",
+        });
+        return;
+      }
+      if (result.ok) {
+        setDone(true);
+        clearDraft();
+        router.push(`/intake/thank-you?ref=${encodeURIComponent(result.data.reference)}`);
+        return;
+      }
+      const fieldErrors = Object.entries(result.fieldErrors ?? {});
+      for (const [name, message] of fieldErrors) form.setError(name as QuestionId, { type: "server", message });
+      if (result.formError) form.setError("root.server", { message: result.formError });
+      if (fieldErrors.length > 0) showFirstError(fieldErrors.map(([name]) => name));
+    });
+  }
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (step === "review") void send(event);
+    if (step === "review") void form.handleSubmit(send, (invalid) => showFirstError(Object.keys(invalid)))(event);
     else void next();
   }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { Fragment } from "react";
+import { useWatch } from "react-hook-form";
 import { BodyMapInput, type MarkKind } from "@/components/body-map";
 import type { Region } from "@/lib/intake/options";
 import { questionnaire, type Question, type StepId } from "@/lib/intake/questionnaire";
@@ -11,7 +12,7 @@ import { QuestionField, type QuestionnaireForm } from "./question";
  * Questions about body regions share one drawing, shown above the first of them.
  */
 export function StepQuestions({ step, form }: { step: StepId; form: QuestionnaireForm }) {
-  const values = form.watch();
+  const values = useWatch({ control: form.control });
   const asked = questionnaire.questionsOf(step).filter((q) => questionnaire.isShown(q, values));
   const regions = asked.filter((q) => q.kind === "bodyRegions");
   const signed = questionnaire.isSignedAndDated(step);
@@ -33,7 +34,7 @@ export function StepQuestions({ step, form }: { step: StepId; form: Questionnair
 /** The drawing of both feet and lower legs: another way to the same answers as the checkboxes. */
 function BodyMapField({ questions, form }: { questions: Question[]; form: QuestionnaireForm }) {
   const kinds = questions.map((q) => q.id as MarkKind);
-  const watched = form.watch(kinds);
+  const watched = useWatch({ control: form.control, name: kinds });
   const marks = Object.fromEntries(kinds.map((kind, i) => [kind, (watched[i] ?? []) as Region[]])) as Record<MarkKind, Region[]>;
   const toggle = (kind: MarkKind, region: Region) => {
     const current = (form.getValues(kind) ?? []) as Region[];

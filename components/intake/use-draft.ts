@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { questionnaire } from "@/lib/intake/questionnaire";
 import { newIdempotencyKey, readDraft, writeDraft } from "./draft";
 import { formSteps, type FormStep } from "./form-steps";
@@ -11,8 +11,9 @@ import type { QuestionnaireForm } from "./question";
  * with a new idempotency key), then saves it on every change and step until the form is sent.
  */
 export function useDraft(form: QuestionnaireForm, step: FormStep, setStep: (step: FormStep) => void, done: boolean) {
-  const [restored, setRestored] = useState(false);
   const idempotencyKey = useRef("");
+  // Saving starts only once the draft was read: an empty form must not overwrite it first.
+  const restored = useRef(false);
 
   useEffect(() => {
     const draft = readDraft();
@@ -23,18 +24,18 @@ export function useDraft(form: QuestionnaireForm, step: FormStep, setStep: (step
     } else {
       idempotencyKey.current = newIdempotencyKey();
     }
-    setRestored(true);
-    // Once, when the form opens.
+    restored.current = true;
+    // Once, when the form opens (setStep is the form's state setter, which never changes).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [form]);
 
   useEffect(() => {
-    if (!restored || done) return;
+    if (!restored.current || done) return;
     const save = () => writeDraft({ values: form.getValues(), step, idempotencyKey: idempotencyKey.current });
     save();
     const subscription = form.watch(save);
     return () => subscription.unsubscribe();
-  }, [form, restored, step, done]);
+  }, [form, step, done]);
 
   return idempotencyKey;
 }

@@ -1,7 +1,9 @@
-import { AUDIT_ACTIONS, type AuditEntry } from "@/lib/data/audit";
-import { formatDateTime } from "@/lib/staff-format";
+import { formatDateTime } from "@/lib/intake/dates";
 
-export function AuditTrail({ entries }: { entries: AuditEntry[] }) {
+/** One line of the trail, in words: who did what, and when. */
+export type AuditLine = { id: number; at: Date; who: string | null; what: string };
+
+export function AuditTrail({ entries }: { entries: AuditLine[] }) {
   return (
     <section className="audit" aria-labelledby="audit-heading">
       <h2 id="audit-heading">Audit trail</h2>
@@ -17,8 +19,8 @@ export function AuditTrail({ entries }: { entries: AuditEntry[] }) {
           {entries.map((entry) => (
             <tr key={entry.id}>
               <td>{formatDateTime(entry.at)}</td>
-              <td>{entry.actorName ?? "Unknown"}</td>
-              <td>{AUDIT_ACTIONS[entry.action] ?? entry.action}</td>
+              <td>{entry.who ?? "Unknown"}</td>
+              <td>{entry.what}</td>
             </tr>
           ))}
         </tbody>

@@ -1,9 +1,12 @@
 "use client";
 
 import { startTransition, useActionState, type FormEvent } from "react";
-import type { ReviewState } from "@/app/(staff)/dashboard/submissions/[id]/actions";
 import { PlainField } from "@/components/ui/fields";
+import type { ActionResult } from "@/lib/action-result";
 import { MAX_TEXT } from "@/lib/intake/schema";
+
+/** What the review action answers: nothing yet, saved, or what to fix. */
+export type ReviewState = ActionResult<null> | null;
 
 type ReviewAction = (previous: ReviewState, formData: FormData) => Promise<ReviewState>;
 

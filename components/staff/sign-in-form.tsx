@@ -1,8 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import type { SignInState } from "@/app/login/actions";
 import { PlainField } from "@/components/ui/fields";
+
+/** What the sign-in action answers: what to fix, and the email typed, to show again. */
+export type SignInState = { formError?: string; fieldErrors?: { email?: string; password?: string }; email?: string };
 
 type SignInAction = (previous: SignInState, formData: FormData) => Promise<SignInState>;
 

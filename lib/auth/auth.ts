@@ -1,7 +1,6 @@
 import { betterAuth } from "better-auth";
-import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
-import { getDb } from "@/lib/db";
+import { authStore } from "@/lib/data/auth-store";
 import { isTherapistDisabled } from "@/lib/data/therapists";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -13,7 +12,7 @@ const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 /**
  * better-auth: email and password, hashed with scrypt, sessions stored in the database (no cookie
  * cache), so signing out or disabling an account ends a session on the very next request.
- * Sign-up is closed: accounts are made with `npm run therapist:create` (see lib/auth/therapists.ts).
+ * Sign-up is closed: accounts are made with `npm run therapist:create` (see lib/auth/accounts.ts).
  */
 function createAuth({ allowSignUp }: { allowSignUp: boolean }) {
   const env = getEnv();
@@ -21,7 +20,7 @@ function createAuth({ allowSignUp }: { allowSignUp: boolean }) {
     appName: "Massage intake",
     baseURL: env.BETTER_AUTH_URL,
     secret: env.BETTER_AUTH_SECRET,
-    database: prismaAdapter(getDb(), { provider: "sqlite" }),
+    database: authStore(),
     emailAndPassword: {
       enabled: true,
       disableSignUp: !allowSignUp,

@@ -10,8 +10,8 @@
 import "./load-env";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
-import { createTherapist } from "@/lib/auth/therapists";
-import { getDb } from "@/lib/db";
+import { createTherapist } from "@/lib/auth/accounts";
+import { closeDatabase } from "@/lib/data/auth-store";
 import { disableTherapist } from "@/lib/data/therapists";
 
 async function readPassword(): Promise<string> {
@@ -83,4 +83,4 @@ main()
     console.error(`Error: ${message}`);
     process.exitCode = 1;
   })
-  .finally(() => getDb().$disconnect());
+  .finally(() => closeDatabase());

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { countByLevel, precautionsFor, PRECAUTION_RULES_VERSION } from "@/lib/intake/precautions";
 import { intakeSchema, INTAKE_SCHEMA_VERSION } from "@/lib/intake/schema";
-import { intakeBody } from "../reliability/valid-intake";
+import { intakeBody } from "../helpers/intake-fixtures";
 
 const FIRST = ["Ana", "Björn", "Chloé", "Dev", "Ewa", "Femi", "Gus", "Hana", "Ivo", "June", "Kofi", "Lena"];
 const LAST = ["Marsh", "Okafor", "Lindqvist", "Núñez", "Patel", "Schmidt", "Tanaka", "Walsh", "Yilmaz", "Zhou"];

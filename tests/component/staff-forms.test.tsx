@@ -1,8 +1,8 @@
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import type { ReviewState } from "@/app/(staff)/dashboard/submissions/[id]/actions";
-import type { SignInState } from "@/app/login/actions";
+import type { ReviewState } from "@/components/staff/review-form";
+import type { SignInState } from "@/components/staff/sign-in-form";
 import { ReviewForm } from "@/components/staff/review-form";
 import { SignInForm } from "@/components/staff/sign-in-form";
 
@@ -31,7 +31,7 @@ describe("the staff forms' fields", () => {
 
   it("review: shows the note's error on the note, and keeps what was written", async () => {
     const user = userEvent.setup();
-    const action = vi.fn(async (_previous: ReviewState, _data: FormData): Promise<ReviewState> => ({
+    const action = vi.fn<(previous: ReviewState, data: FormData) => Promise<ReviewState>>(async () => ({
       ok: false,
       fieldErrors: { note: "Keep the note under 2,000 characters" },
     }));

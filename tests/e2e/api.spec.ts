@@ -1,7 +1,7 @@
 /** The public JSON API over real HTTP: every answer the OpenAPI document promises. */
 import { createHash } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { answers, query } from "./helpers";
+import { validIntake, query } from "./helpers";
 import { E2E_BASE_URL, E2E_SUBMIT_LIMIT } from "./server-config";
 
 /**
@@ -21,7 +21,7 @@ async function client(playwright: { request: { newContext: (o: object) => Promis
 
 test("a valid intake is stored: 201 with its id and reference", async ({ playwright }) => {
   const api = await client(playwright);
-  const response = await api.post("/api/intakes", { data: answers({ fullName: "Api Client", signature: "api client" }) });
+  const response = await api.post("/api/intakes", { data: validIntake({ fullName: "Api Client", signature: "api client" }) });
   expect(response.status()).toBe(201);
   const body = await response.json();
   expect(body).toEqual({ id: expect.any(String), reference: expect.stringMatching(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/) });
@@ -30,9 +30,9 @@ test("a valid intake is stored: 201 with its id and reference", async ({ playwri
 
 test("a filled honeypot gets the answer a real intake gets, and nothing is stored", async ({ playwright }) => {
   const api = await client(playwright);
-  const real = await (await api.post("/api/intakes", { data: answers({ fullName: "Real Person", signature: "real person" }) })).json();
+  const real = await (await api.post("/api/intakes", { data: validIntake({ fullName: "Real Person", signature: "real person" }) })).json();
   const response = await api.post("/api/intakes", {
-    data: { ...answers({ fullName: "Honey Pot", signature: "honey pot" }), website: "http://spam.example" },
+    data: { ...validIntake({ fullName: "Honey Pot", signature: "honey pot" }), website: "http://spam.example" },
   });
   expect(response.status()).toBe(201);
   const body = await response.json();
@@ -46,7 +46,7 @@ test("a filled honeypot gets the answer a real intake gets, and nothing is store
 test("retries with the same Idempotency-Key store one intake and answer the same reference", async ({ playwright }) => {
   const api = await client(playwright);
   const key = crypto.randomUUID();
-  const data = answers({ fullName: "Idem Potent", signature: "Idem Potent" });
+  const data = validIntake({ fullName: "Idem Potent", signature: "Idem Potent" });
   const responses = await Promise.all([1, 2, 3].map(() => api.post("/api/intakes", { data, headers: { "Idempotency-Key": key } })));
   const bodies = await Promise.all(responses.map((r) => r.json()));
   expect(responses.map((r) => r.status())).toEqual([201, 201, 201]);
@@ -58,7 +58,7 @@ test("retries with the same Idempotency-Key store one intake and answer the same
 test("bad answers: 400 with a message per field, nothing stored", async ({ playwright }) => {
   const api = await client(playwright);
   const response = await api.post("/api/intakes", {
-    data: answers({ fullName: "Bad Email", email: "nope", signature: "Someone Else", pressure: "crushing" as never }),
+    data: validIntake({ fullName: "Bad Email", email: "nope", signature: "Someone Else", pressure: "crushing" as never }),
   });
   expect(response.status()).toBe(400);
   const body = await response.json();
@@ -76,10 +76,10 @@ test("malformed JSON is a 400, a body that is not JSON a 415, a large one a 413"
   const text = await api.post("/api/intakes", { data: Buffer.from("fullName=Mallory"), headers: { "content-type": "application/x-www-form-urlencoded" } });
   expect(text.status()).toBe(415);
 
-  const huge = await api.post("/api/intakes", { data: { ...answers(), medications: "x".repeat(70 * 1024) } });
+  const huge = await api.post("/api/intakes", { data: { ...validIntake(), medications: "x".repeat(70 * 1024) } });
   expect(huge.status()).toBe(413);
 
-  const badKey = await api.post("/api/intakes", { data: answers(), headers: { "Idempotency-Key": "a b" } });
+  const badKey = await api.post("/api/intakes", { data: validIntake(), headers: { "Idempotency-Key": "a b" } });
   expect(badKey.status()).toBe(400);
 });
 

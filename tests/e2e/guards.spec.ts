@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { answers, query, signIn, submitIntake } from "./helpers";
+import { validIntake, query, signIn, submitIntake } from "./helpers";
 import { E2E_BASE_URL } from "./server-config";
 
 const manifestPath = path.resolve(import.meta.dirname, "../../.next/server/server-reference-manifest.json");
@@ -31,7 +31,7 @@ let intakeId = "";
 
 test.beforeAll(async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
-  await submitIntake(page, answers({ fullName: SECRET_NAME, signature: SECRET_NAME, medications: "Warfarin-guard-test" }));
+  await submitIntake(page, validIntake({ fullName: SECRET_NAME, signature: SECRET_NAME, medications: "Warfarin-guard-test" }));
   [{ id: intakeId }] = query<{ id: string }>("SELECT id FROM Intake WHERE fullName = ?", SECRET_NAME) as [{ id: string }];
 });
 
@@ -76,7 +76,7 @@ test("marking an intake reviewed without a session is refused and changes nothin
   // Record the request a signed-in browser really sends for this action, on another intake...
   const other = await (async () => {
     const clientPage = await (await page.context().browser()!.newContext()).newPage();
-    await submitIntake(clientPage, answers({ fullName: "Olga Otherintake", signature: "Olga Otherintake" }));
+    await submitIntake(clientPage, validIntake({ fullName: "Olga Otherintake", signature: "Olga Otherintake" }));
     return query<{ id: string }>("SELECT id FROM Intake WHERE fullName = 'Olga Otherintake'")[0]!.id;
   })();
   await signIn(page);

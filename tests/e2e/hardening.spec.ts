@@ -1,11 +1,10 @@
 /** Headers, cross-origin actions, client text rendered as text, and no health data in the logs. */
 import fs from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { actionId } from "../helpers/http-forms";
 import { failOnConsoleErrors } from "./a11y";
-import { answers, query, signIn, submitIntake } from "./helpers";
+import { validIntake, query, signIn, submitIntake } from "./helpers";
 import { E2E_BASE_URL, E2E_DATABASE_PATH, E2E_SERVER_LOG } from "./server-config";
 
 const PAGES = ["/intake", "/intake/thank-you", "/login", "/dashboard", "/api/health"];
@@ -57,7 +56,7 @@ test("the page's own scripts carry the nonce of its CSP", async ({ page }) => {
 
 test("a server action posted from another origin is refused", async ({ request }) => {
   const id = actionId("submitIntake");
-  const args = JSON.stringify([answers({ fullName: "Cross Origin", signature: "Cross Origin" }), crypto.randomUUID()]);
+  const args = JSON.stringify([validIntake({ fullName: "Cross Origin", signature: "Cross Origin" }), crypto.randomUUID()]);
 
   const evil = await request.post("/intake", {
     headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", origin: "https://evil.example", accept: "text/x-component" },
@@ -81,7 +80,7 @@ test("what a client types is shown as text everywhere, never run", async ({ page
   const name = `Xss ${img}`;
   const response = await request.post("/api/intakes", {
     headers: { "x-forwarded-for": "198.51.100.200" },
-    data: answers({
+    data: validIntake({
       fullName: name,
       signature: name,
       medications: script,
@@ -120,14 +119,14 @@ test("no health data reaches the server's logs", async ({ page, request }) => {
   // Through the API, valid and invalid, and through the form.
   await request.post("/api/intakes", {
     headers: { "x-forwarded-for": "198.51.100.201" },
-    data: answers({ fullName: `${marker} Valid`, signature: `${marker} Valid`, medications: marker }),
+    data: validIntake({ fullName: `${marker} Valid`, signature: `${marker} Valid`, medications: marker }),
   });
   await request.post("/api/intakes", {
     headers: { "x-forwarded-for": "198.51.100.201" },
-    data: { ...answers(), email: `${marker}@`, medications: marker },
+    data: { ...validIntake(), email: `${marker}@`, medications: marker },
   });
   await request.post("/api/intakes", { headers: { "x-forwarded-for": "198.51.100.201", "content-type": "application/json" }, data: `{"${marker}` });
-  await submitIntake(page, answers({ fullName: `${marker} Form`, signature: `${marker} Form`, areasToAvoid: marker }));
+  await submitIntake(page, validIntake({ fullName: `${marker} Form`, signature: `${marker} Form`, areasToAvoid: marker }));
 
   await expect.poll(() => fs.readFileSync(E2E_SERVER_LOG, "utf8")).toContain('"event":"intake.submitted"');
   const log = fs.readFileSync(E2E_SERVER_LOG, "utf8");
@@ -145,14 +144,14 @@ test("a database error that quotes what a client typed reaches no log", async ({
       BEGIN SELECT RAISE(ABORT, 'refused: ' || NEW.fullName || ' ' || NEW.answers); END;`);
     const refused = await request.post("/api/intakes", {
       headers: { "x-forwarded-for": "198.51.100.202" },
-      data: answers({ fullName: `${marker} Submit`, signature: `${marker} Submit`, medications: marker }),
+      data: validIntake({ fullName: `${marker} Submit`, signature: `${marker} Submit`, medications: marker }),
     });
     expect(refused.status()).toBe(500);
     expect(await refused.text()).not.toContain(marker);
 
     const stored = await request.post("/api/intakes", {
       headers: { "x-forwarded-for": "198.51.100.202" },
-      data: answers({ fullName: `${marker} View`, signature: `${marker} View`, medications: marker }),
+      data: validIntake({ fullName: `${marker} View`, signature: `${marker} View`, medications: marker }),
     });
     const { id } = (await stored.json()) as { id: string };
     db.exec(`CREATE TRIGGER ${triggers[1]} BEFORE INSERT ON AuditEvent WHEN NEW.action = 'intake_view' AND NEW.intakeId = '${id}'

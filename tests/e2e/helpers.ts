@@ -1,31 +1,10 @@
 import { expect, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
+import { DRAFT_KEY } from "@/components/intake/draft";
 import type { IntakeFormValues } from "@/lib/intake/schema";
 import { E2E_DATABASE_PATH, E2E_THERAPIST } from "./server-config";
 
-export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-/** Complete, valid answers; override what a test needs. */
-export function answers(overrides: Partial<IntakeFormValues> = {}): Partial<IntakeFormValues> {
-  return {
-    fullName: "Maria Jensen",
-    email: "maria@example.com",
-    phone: "+1 555 010 2030",
-    dateOfBirth: "1958-04-12",
-    appointmentDate: inDays(5),
-    emergencyContactName: "Tom Jensen",
-    emergencyContactPhone: "555 010 9999",
-    conditions: [],
-    hasAllergies: "no",
-    skinSensitivity: "not",
-    pressure: "medium",
-    consentSpeakUp: true,
-    consentNotMedicalCare: true,
-    consentAccurate: true,
-    signature: overrides.fullName ?? "Maria Jensen",
-    ...overrides,
-  };
-}
+export { daysFromToday, validIntake } from "../helpers/intake-fixtures";
 
 /**
  * Submits an intake through the real form, starting from its review step (the answers are put in
@@ -33,11 +12,10 @@ export function answers(overrides: Partial<IntakeFormValues> = {}): Partial<Inta
  */
 export async function submitIntake(page: Page, values: Partial<IntakeFormValues>): Promise<string> {
   await page.goto("/intake");
-  await page.evaluate((draft) => sessionStorage.setItem("intake-draft-v1", JSON.stringify(draft)), {
-    values,
-    step: "review",
-    idempotencyKey: crypto.randomUUID(),
-  });
+  await page.evaluate(([key, draft]) => sessionStorage.setItem(key, JSON.stringify(draft)), [
+    DRAFT_KEY,
+    { values, step: "review", idempotencyKey: crypto.randomUUID() },
+  ] as const);
   await page.reload();
   await page.getByRole("button", { name: "Submit intake" }).click();
   await expect(page).toHaveURL(/thank-you/);

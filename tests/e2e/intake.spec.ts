@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { E2E_DATABASE_PATH } from "./server-config";
 import { expectAccessible, failOnConsoleErrors } from "./a11y";
-import { inDays } from "./helpers";
+import { daysFromToday } from "./helpers";
 import { chooseRadio, pressButton, tabTo, tick, typeDate, typeInto } from "./keyboard";
 
 /** Nothing sticks out sideways on a 360 px wide phone. */
@@ -21,7 +21,7 @@ async function expectStep(page: Page, heading: string, count: string) {
 test.beforeEach(({ page }) => failOnConsoleErrors(page));
 
 test("a new client fills in every step with the keyboard alone and submits", async ({ page }) => {
-  const appointment = inDays(10);
+  const appointment = daysFromToday(10);
   await page.goto("/");
   await expect(page).toHaveURL(/\/intake$/);
   await expect(page.getByText("Step 1 of 6", { exact: true })).toBeVisible();

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, failOnConsoleErrors } from "./a11y";
-import { answers, query, signIn } from "./helpers";
+import { DRAFT_KEY } from "@/components/intake/draft";
+import { validIntake, query, signIn } from "./helpers";
 
 test.beforeEach(({ page }) => failOnConsoleErrors(page));
 
@@ -10,8 +11,8 @@ test("the precaution card: what the therapist must do, acknowledged before revie
   const client = await (await browser.newContext()).newPage();
   failOnConsoleErrors(client);
   await client.goto("/intake");
-  await client.evaluate((draft) => sessionStorage.setItem("intake-draft-v1", JSON.stringify(draft)), {
-    values: answers({
+  await client.evaluate(([key, draft]) => sessionStorage.setItem(key, JSON.stringify(draft)), [DRAFT_KEY, {
+    values: validIntake({
       fullName: "Nadia Whitfield",
       signature: "Nadia Whitfield",
       conditions: ["neuropathy", "diabetes"],
@@ -23,7 +24,7 @@ test("the precaution card: what the therapist must do, acknowledged before revie
     }),
     step: "neuropathy",
     idempotencyKey: crypto.randomUUID(),
-  });
+  }] as const);
   await client.reload();
   await expect(client.getByRole("heading", { name: "Your feet and legs" })).toBeVisible();
   const map = client.getByRole("group", { name: /Feet and lower legs/ });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, failOnConsoleErrors } from "./a11y";
-import { answers, attemptSignIn, query, signIn, submitIntake } from "./helpers";
+import { validIntake, attemptSignIn, query, signIn, submitIntake } from "./helpers";
 import { E2E_THERAPIST } from "./server-config";
 
 test.beforeEach(({ page }) => failOnConsoleErrors(page));
@@ -10,7 +10,7 @@ test("a therapist finds a new intake, reads it, marks it reviewed and signs out"
   const clientPage = await (await browser.newContext()).newPage();
   const reference = await submitIntake(
     clientPage,
-    answers({ fullName: "Imogen Castellano", conditions: ["diabetes"], medications: "Metformin 500 mg" }),
+    validIntake({ fullName: "Imogen Castellano", conditions: ["diabetes"], medications: "Metformin 500 mg" }),
   );
 
   // The dashboard is closed to anyone not signed in.
@@ -82,7 +82,7 @@ test("a therapist finds a new intake, reads it, marks it reviewed and signs out"
 
 test("staff pages print without the app around them", async ({ page, browser }) => {
   const clientPage = await (await browser.newContext()).newPage();
-  await submitIntake(clientPage, answers({ fullName: "Priya Ndlovu", signature: "Priya Ndlovu" }));
+  await submitIntake(clientPage, validIntake({ fullName: "Priya Ndlovu", signature: "Priya Ndlovu" }));
   await signIn(page);
   await page.getByLabel("Search").fill("Priya Ndlovu");
   await page.getByRole("button", { name: "Apply filters" }).click();

@@ -1,3 +1,7 @@
+/**
+ * The one set of test answers, for unit, component, integration, browser and reliability tests
+ * alike: a complete, valid intake to start from, and variations on it.
+ */
 import type { IntakeFormValues } from "@/lib/intake/schema";
 
 /** A date `days` from today (UTC), as "YYYY-MM-DD". */
@@ -5,7 +9,10 @@ export function daysFromToday(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** A complete, valid intake without neuropathy or allergies; override what a test needs. */
+/**
+ * A complete, valid intake without neuropathy or allergies; override what a test needs. The
+ * signature follows the name given, as a client signs with their own name.
+ */
 export function validIntake(overrides: Partial<IntakeFormValues> = {}): IntakeFormValues {
   return {
     fullName: "Maria Jensen",
@@ -37,7 +44,7 @@ export function validIntake(overrides: Partial<IntakeFormValues> = {}): IntakeFo
     consentSpeakUp: true,
     consentNotMedicalCare: true,
     consentAccurate: true,
-    signature: "Maria Jensen",
+    signature: overrides.fullName ?? "Maria Jensen",
     ...overrides,
   };
 }
@@ -52,5 +59,22 @@ export function neuropathyIntake(overrides: Partial<IntakeFormValues> = {}): Int
     reducedFeeling: ["leftSole", "rightSole"],
     woundsOrBlisters: ["leftHeel"],
     ...overrides,
+  });
+}
+
+/** A valid intake distinct per index, as the API receives it (load, crash and generated-input proofs, the benchmark). */
+export function intakeBody(i: number, tag: string): IntakeFormValues {
+  const name = `${tag} Client ${i}`;
+  return validIntake({
+    fullName: name,
+    email: `client${i}@example.com`,
+    dateOfBirth: "1960-05-01",
+    appointmentDate: daysFromToday(1 + (i % 30)),
+    emergencyContactName: "Emergency Contact",
+    emergencyContactPhone: "555 010 9999",
+    conditions: i % 3 === 0 ? ["neuropathy", "diabetes"] : [],
+    ...(i % 3 === 0 ? { neuropathyCauses: ["diabetes"], symptomStrength: i % 11, reducedFeeling: ["leftSole"] } : {}),
+    skinSensitivity: "mild",
+    pressure: "light",
   });
 }

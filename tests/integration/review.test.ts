@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createTherapist } from "@/lib/auth/therapists";
+import { createTherapist } from "@/lib/auth/accounts";
 import { listAuditForIntake, recordAudit } from "@/lib/data/audit";
 import { createIntake, getIntakeForReview, markIntakeReviewed } from "@/lib/data/intakes";
 import { intakeSchema } from "@/lib/intake/schema";

@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { requireTherapist } from "@/lib/auth/session";
-import { createTherapist } from "@/lib/auth/therapists";
+import { createTherapist } from "@/lib/auth/accounts";
 import { getDb } from "@/lib/db";
 import { createIntake } from "@/lib/data/intakes";
 import { IDLE_TIMEOUT_MS } from "@/lib/data/sessions";

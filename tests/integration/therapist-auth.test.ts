@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getAuth } from "@/lib/auth/auth";
 import { SIGN_IN_LIMITS, accountWaitMs } from "@/lib/auth/sign-in-limits";
 import { signInWithPassword } from "@/lib/auth/sign-in";
-import { createTherapist } from "@/lib/auth/therapists";
+import { createTherapist } from "@/lib/auth/accounts";
 import { checkAndTouchSession, IDLE_TIMEOUT_MS } from "@/lib/data/sessions";
 import { disableTherapist } from "@/lib/data/therapists";
 import { testDatabasePath } from "../helpers/test-database";

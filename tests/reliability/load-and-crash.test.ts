@@ -9,7 +9,7 @@
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { FULL, freshDatabase, printFigures, runLoad, startServer, type Server } from "./harness";
-import { intakeBody } from "./valid-intake";
+import { intakeBody } from "../helpers/intake-fixtures";
 
 const TOTAL = FULL ? 10_000 : 2_000;
 const CONNECTIONS = 100;

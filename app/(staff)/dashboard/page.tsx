@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { IntakeFilterForm } from "@/components/staff/intake-filters";
+import { IntakeTable } from "@/components/staff/intake-table";
 import { requireTherapist } from "@/lib/auth/session";
 import {
   INTAKE_STATUSES,
@@ -12,9 +14,8 @@ import {
   type PageCursor,
 } from "@/lib/data/intakes";
 import { getEnv } from "@/lib/env";
-import { earliestToday, formatDate, isCalendarDate } from "@/lib/intake/dates";
+import { earliestToday, isCalendarDate } from "@/lib/intake/dates";
 import { cleanSearchText } from "@/lib/intake/text";
-import { formatDateTime } from "@/lib/staff-format";
 
 export const metadata: Metadata = { title: "Intakes" };
 
@@ -61,39 +62,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <div className="page wide">
       <h1>Intakes</h1>
 
-      <form className="filters" method="get" action="/dashboard" role="search" aria-label="Filter intakes">
-        <div className="field">
-          <label htmlFor="filter-q">Search</label>
-          <input id="filter-q" name="q" type="text" defaultValue={filters.search} placeholder="Client name or reference" />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-status">Status</label>
-          <select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">All</option>
-            {Object.entries(INTAKE_STATUSES).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-from">Appointments from</label>
-          <input id="filter-from" name="from" type="date" defaultValue={filters.from} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-to">Appointments to</label>
-          <input id="filter-to" name="to" type="date" defaultValue={filters.to} />
-        </div>
-        <label className="choice filter-flagged">
-          <input type="checkbox" name="flagged" value="1" defaultChecked={filters.flaggedOnly} />
-          <span>Only intakes with a stop, refer or avoid precaution</span>
-        </label>
-        <div className="filter-actions">
-          <button type="submit">Apply filters</button>
-          <Link href="/dashboard?from=">Show all dates</Link>
-        </div>
-      </form>
+      <IntakeFilterForm values={filters} statuses={INTAKE_STATUSES} />
 
       {empty ? (
         <div className="empty card">
@@ -111,39 +80,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </p>
       ) : (
         <>
-          <div className="table-wrap">
-            <table className="intakes">
-              <caption className="visually-hidden">Intakes, soonest appointment first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Client</th>
-                  <th scope="col">Appointment</th>
-                  <th scope="col">Submitted</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Precautions</th>
-                  <th scope="col">Reference</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((item) => (
-                  <tr key={item.id}>
-                    <th scope="row">
-                      <Link href={`/dashboard/submissions/${item.id}`}>{item.fullName}</Link>
-                    </th>
-                    <td>{formatDate(item.appointmentDate)}</td>
-                    <td>{formatDateTime(item.createdAt)}</td>
-                    <td>
-                      <span className={`status status-${item.status}`}>{INTAKE_STATUSES[item.status]}</span>
-                    </td>
-                    <td>
-                      <Flags item={item} />
-                    </td>
-                    <td className="mono">{item.reference}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <IntakeTable rows={page.items.map((item) => ({ ...item, statusLabel: INTAKE_STATUSES[item.status] }))} />
           <nav className="pager" aria-label="Pages">
             {page.previous ? <Link href={pageHref(filters, page.previous)}>← Previous</Link> : <span />}
             {page.next ? <Link href={pageHref(filters, page.next)}>Next →</Link> : null}
@@ -151,24 +88,5 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </>
       )}
     </div>
-  );
-}
-
-/** The most serious precautions of an intake, in words (and a symbol), never colour alone. */
-function Flags({ item }: { item: { stopCount: number; referCount: number; avoidCount: number } }) {
-  const parts = [
-    item.stopCount > 0 && { key: "stop", text: `${item.stopCount} do not massage` },
-    item.referCount > 0 && { key: "refer", text: `${item.referCount} refer` },
-    item.avoidCount > 0 && { key: "avoid", text: `${item.avoidCount} avoid` },
-  ].filter((p): p is { key: string; text: string } => Boolean(p));
-  if (parts.length === 0) return <span className="muted">None serious</span>;
-  return (
-    <ul className="flags">
-      {parts.map((p) => (
-        <li key={p.key} className={`flag flag-${p.key}`}>
-          {p.text}
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
-import type { ActionResult } from "@/lib/action-result";
+import type { ReviewState } from "@/components/staff/review-form";
 import { clientAddress } from "@/lib/http/client-address";
 import { requireTherapist } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/data/audit";
@@ -23,7 +23,6 @@ const reviewSchema = z.object({
   acknowledged: z.array(z.string().max(60)).max(100),
 });
 
-export type ReviewState = ActionResult<null> | null;
 
 const NOT_FOUND: ReviewState = { ok: false, formError: "This intake could not be found." };
 

@@ -6,13 +6,13 @@ import { AnswerSections } from "@/components/answer-sections";
 import { AuditTrail } from "@/components/staff/audit-trail";
 import { PrecautionCard } from "@/components/staff/precaution-card";
 import { REVIEW_FORM_ID, ReviewForm } from "@/components/staff/review-form";
+import { AUDIT_ACTIONS } from "@/lib/data/audit";
 import { INTAKE_STATUSES } from "@/lib/data/intakes";
 import { describeAnswers } from "@/lib/intake/answers";
-import { formatDate } from "@/lib/intake/dates";
+import { formatDate, formatDateTime } from "@/lib/intake/dates";
 import type { Region } from "@/lib/intake/options";
 import { mustAcknowledge, precautionsFor } from "@/lib/intake/precautions";
 import { questionnaire } from "@/lib/intake/questionnaire";
-import { formatDateTime } from "@/lib/staff-format";
 import { markReviewed } from "./actions";
 import { openSubmission } from "./open-submission";
 
@@ -90,7 +90,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
       </section>
 
       <AnswerSections sections={describeAnswers(intake.answers, "therapist")} />
-      <AuditTrail entries={trail} />
+      <AuditTrail entries={trail.map((e) => ({ id: e.id, at: e.at, who: e.actorName, what: AUDIT_ACTIONS[e.action] ?? e.action }))} />
     </article>
   );
 }

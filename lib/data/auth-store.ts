@@ -1,0 +1,12 @@
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { getDb } from "@/lib/db";
+
+/** Where better-auth keeps accounts and sessions: our database, through its Prisma adapter. */
+export function authStore() {
+  return prismaAdapter(getDb(), { provider: "sqlite" });
+}
+
+/** Closes the database connection (command-line tools, when they are done). */
+export async function closeDatabase(): Promise<void> {
+  await getDb().$disconnect();
+}
