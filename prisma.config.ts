@@ -1,6 +1,6 @@
 import nextEnv from "@next/env";
 import { defineConfig } from "prisma/config";
-import { DEFAULT_DATABASE_URL, getEnv } from "./lib/env";
+import { DEFAULT_DATABASE_URL, parseEnv } from "./lib/env-schema";
 import { createAdapter } from "./lib/sqlite-adapter";
 
 // Read .env files exactly as Next does (.env.production* when NODE_ENV=production, as for
@@ -16,5 +16,5 @@ export default defineConfig({
   migrations: { path: "prisma/migrations" },
   experimental: { adapter: true },
   engine: "js",
-  adapter: async () => createAdapter(getEnv().databasePath),
+  adapter: async () => createAdapter(parseEnv(process.env).databasePath),
 });

@@ -1,3 +1,4 @@
+import "server-only";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 import { createAdapter } from "@/lib/sqlite-adapter";

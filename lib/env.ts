@@ -1,91 +1,11 @@
-import path from "node:path";
-import { z } from "zod";
+import "server-only";
+import { parseEnv, type Env } from "./env-schema";
 
 /**
- * The validated environment: the only module that reads process.env.
- * Development and tests need nothing set; every default below suits them. Each variable is
- * documented in .env.example.
+ * The validated environment: the only module of the app that reads process.env (the schema, with
+ * every default, is lib/env-schema.ts). Development and tests need nothing set.
  */
-export const DEFAULT_DATABASE_URL = "file:./data/intake.db";
-
-/** Signs session cookies in development and tests only; production must set its own. */
-const DEVELOPMENT_AUTH_SECRET = "development-only-secret-not-for-production-use-0000";
-
-const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .default(DEFAULT_DATABASE_URL)
-    .refine((url) => /^file:.+/.test(url), {
-      message: 'must be a SQLite file URL such as "file:./data/intake.db"',
-    }),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
-  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional(),
-  SUBMIT_RATE_LIMIT_PER_MINUTE: z.coerce
-    .number({ error: "must be a whole number" })
-    .int("must be a whole number")
-    .min(1, "must be at least 1")
-    .default(10),
-  /** "1" only under `npm run bench`: turns on /api/baseline, the route the benchmark compares against. */
-  BENCHMARK: z.enum(["0", "1"]).default("0"),
-  /** Set by Next itself; read only to tell a build from a running server. */
-  NEXT_PHASE: z.string().optional(),
-  /**
-   * How many proxies in front of the app append the client's address to X-Forwarded-For (0: none,
-   * the connection's own address is the client's). See lib/http/forwarding.ts.
-   */
-  TRUST_PROXY: z.coerce
-    .number({ error: "must be a whole number" })
-    .int("must be a whole number")
-    .min(0, "must be 0 or more")
-    .max(10, "must be at most 10")
-    .default(0),
-  /** Where `npm start` listens (server.ts). */
-  PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535, "must be a port number").default(3000),
-  /** The interface `npm start` listens on; unset: every interface. */
-  HOST: z.string().trim().min(1).optional(),
-  BETTER_AUTH_URL: z.url("must be the app's public address, such as https://intake.example-clinic.com").default(
-    "http://localhost:3000",
-  ),
-}).superRefine((env, ctx) => {
-  // `next build` loads server modules too, but a build needs no secrets: the server checks them when it starts.
-  if (env.NODE_ENV !== "production" || env.NEXT_PHASE === "phase-production-build") return;
-  if (!env.BETTER_AUTH_SECRET || env.BETTER_AUTH_SECRET === DEVELOPMENT_AUTH_SECRET) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["BETTER_AUTH_SECRET"],
-      message: "is required in production: a random secret of at least 32 characters (try: openssl rand -hex 32)",
-    });
-  }
-});
-
-export type Env = Omit<z.infer<typeof envSchema>, "BETTER_AUTH_SECRET"> & {
-  BETTER_AUTH_SECRET: string;
-  /** Absolute path of the SQLite file named by DATABASE_URL (relative paths start at the project). */
-  databasePath: string;
-};
-
-export class EnvError extends Error {
-  override name = "EnvError";
-}
-
-/** Parses an environment; throws an EnvError naming every missing or malformed variable. */
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  // An empty string in a shell or .env file means "not set", so the default applies.
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
-  const result = envSchema.safeParse(cleaned);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new EnvError(`Invalid environment variables (see .env.example):\n${lines.join("\n")}`);
-  }
-  const filePath = result.data.DATABASE_URL.replace(/^file:/, "");
-  return {
-    ...result.data,
-    BETTER_AUTH_SECRET: result.data.BETTER_AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
-    databasePath: path.resolve(/* turbopackIgnore: true */ process.cwd(), filePath),
-  };
-}
+export { DEFAULT_DATABASE_URL, EnvError, parseEnv, type Env } from "./env-schema";
 
 let cached: Env | undefined;
 

@@ -1,3 +1,4 @@
+import "server-only";
 /** Creating therapist accounts (the command line's `therapist:create`): checked input, password hashed by better-auth. */
 import { z } from "zod";
 import { findTherapistByEmail } from "@/lib/data/therapists";

@@ -1,3 +1,4 @@
+import "server-only";
 import { clearAttempts, giveBackAttempt, takeAttempt, type ThrottlePolicy } from "@/lib/data/sign-in-throttle";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import { APIError } from "better-auth/api";
 import { recordAudit } from "@/lib/data/audit";
 import { findTherapistByEmail } from "@/lib/data/therapists";

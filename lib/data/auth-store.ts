@@ -1,3 +1,4 @@
+import "server-only";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { getDb } from "@/lib/db";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 
 /** Whether the database answers a trivial query (for /api/health and load balancers). */

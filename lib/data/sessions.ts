@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 
 /** Sessions end after this long without a request. */

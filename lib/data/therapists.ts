@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 
 export type Therapist = { id: string; name: string; email: string };

@@ -1,3 +1,4 @@
+import "server-only";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { createIntake, newIntakeId } from "@/lib/data/intakes";
 import { getEnv } from "@/lib/env";

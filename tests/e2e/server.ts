@@ -33,7 +33,7 @@ execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "inh
 // The therapist account, made the way a clinic would: the CLI, the password on standard input.
 execFileSync(
   bin("tsx"),
-  ["lib/cli/therapist.ts", "create", "--email", E2E_THERAPIST.email, "--name", E2E_THERAPIST.name],
+  ["--conditions=react-server", "lib/cli/therapist.ts", "create", "--email", E2E_THERAPIST.email, "--name", E2E_THERAPIST.name],
   { cwd: root, env, input: E2E_THERAPIST.password, stdio: ["pipe", "inherit", "inherit"] },
 );
 if (process.env.E2E_SKIP_BUILD !== "1") execFileSync("npm", ["run", "build"], { cwd: root, env, stdio: "inherit" });

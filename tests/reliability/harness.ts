@@ -37,7 +37,7 @@ export function freshDatabase(name: string): string {
 
 /** Makes a therapist account in a database, as a clinic would: the CLI, the password on standard input. */
 export function createTherapistWithCli(databasePath: string, account: { email: string; name: string; password: string }) {
-  execFileSync(bin("tsx"), ["lib/cli/therapist.ts", "create", "--email", account.email, "--name", account.name], {
+  execFileSync(bin("tsx"), ["--conditions=react-server", "lib/cli/therapist.ts", "create", "--email", account.email, "--name", account.name], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: `file:${databasePath}`, LOG_LEVEL: "silent" },
     input: account.password,

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Db } from "@/lib/db";
 import type { IntakeInput } from "@/lib/intake/schema";
 import { uniqueViolationOn } from "./create";

@@ -1,3 +1,4 @@
+import "server-only";
 /** What identifies an intake on staff pages: shared by the list and the submission view. */
 export const SUMMARY_FIELDS = {
   id: true,
