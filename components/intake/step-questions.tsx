@@ -1,8 +1,8 @@
 "use client";
 
-import { Fragment } from "react";
+import { Fragment, lazy, Suspense } from "react";
 import { useWatch } from "react-hook-form";
-import { BodyMapInput, type MarkKind } from "@/components/body-map";
+import type { MarkKind } from "@/components/body-map";
 import type { Region } from "@/lib/intake/options";
 import { questionnaire, type Question, type StepId } from "@/lib/intake/questionnaire";
 import { QuestionField, type QuestionnaireForm } from "./question";
@@ -31,6 +31,12 @@ export function StepQuestions({ step, form }: { step: StepId; form: Questionnair
   );
 }
 
+/**
+ * The drawing is an enhancement of the labelled checkboxes below it, and only clients with
+ * neuropathy reach it: its code loads when this step is shown, not with the first page.
+ */
+const BodyMapInput = lazy(() => import("@/components/body-map").then((m) => ({ default: m.BodyMapInput })));
+
 /** The drawing of both feet and lower legs: another way to the same answers as the checkboxes. */
 function BodyMapField({ questions, form }: { questions: Question[]; form: QuestionnaireForm }) {
   const kinds = questions.map((q) => q.id as MarkKind);
@@ -45,7 +51,9 @@ function BodyMapField({ questions, form }: { questions: Question[]; form: Questi
     <div className="field">
       <p className="label-like">Your feet and lower legs</p>
       <p className="hint">Mark places on the drawing, or tick them in the lists below: both record the same answers.</p>
-      <BodyMapInput marks={marks} onToggle={toggle} />
+      <Suspense fallback={null}>
+        <BodyMapInput marks={marks} onToggle={toggle} />
+      </Suspense>
     </div>
   );
 }

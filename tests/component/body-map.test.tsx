@@ -65,7 +65,8 @@ describe("the body map", () => {
     const leftHeelBox = within(woundsList).getByRole("checkbox", { name: "Left heel" });
     expect(leftHeelBox).not.toBeChecked();
 
-    await user.click(screen.getByLabelText("Wound or blister"));
+    // The drawing's code loads with its step (components/intake/step-questions.tsx): wait for it.
+    await user.click(await screen.findByLabelText("Wound or blister"));
     const map = screen.getByRole("group", { name: /Feet and lower legs/ });
     await user.click(within(map).getByRole("checkbox", { name: "Left heel" }));
     await waitFor(() => expect(leftHeelBox).toBeChecked());
