@@ -1,12 +1,15 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb, type Db } from "@/lib/db";
 
 /**
  * The store behind the sign-in limits (lib/auth/sign-in-limits.ts): per key, how many attempts
  * were taken in the current window, and when the next one may be. An attempt is taken before the
- * password is checked, inside one transaction, so attempts sent at the same moment queue here and
- * only those the policy allows go on: none can slip between a read and a write. (SQLite runs one
- * writing transaction at a time; the driver adapter queues this process's transactions.)
+ * password is checked, with ONE SQL statement (an upsert that only writes when the key's wait is
+ * over, and says whether it did), so attempts sent at the same moment cannot slip between a read
+ * and a write. No transaction is opened: on this driver a transaction shares the connection with
+ * every other query, and rolling one back would take other requests' writes with it.
+ * Times are Unix milliseconds.
  */
 
 export type ThrottlePolicy = {
@@ -14,47 +17,51 @@ export type ThrottlePolicy = {
   windowMs: number;
   /** How long to wait after the `attempts`-th attempt of the window before another may be taken. */
   waitAfter: (attempts: number) => number;
+  /** From this many attempts on, waitAfter gives the same wait (bounds the SQL's lookup table). */
+  steadyFrom: number;
 };
 
 export type Taken = { allowed: true; attempts: number } | { allowed: false; waitMs: number };
 
+/** waitAfter(n) as SQL, for the n the expression `n` gives: a CASE over 1 .. steadyFrom. */
+function waitSql(policy: ThrottlePolicy, n: Prisma.Sql): Prisma.Sql {
+  const steps = Array.from({ length: policy.steadyFrom - 1 }, (_, i) => Prisma.sql`WHEN ${i + 1} THEN ${policy.waitAfter(i + 1)}`);
+  return Prisma.sql`(CASE ${n} ${Prisma.join(steps, " ")} ELSE ${policy.waitAfter(policy.steadyFrom)} END)`;
+}
+
 export async function takeAttempt(key: string, policy: ThrottlePolicy, now: Date, db: Db = getDb()): Promise<Taken> {
-  return db.$transaction(async (tx) => {
-    // Expired counts are forgotten here, so the table holds only live ones.
-    await tx.signInThrottle.deleteMany({ where: { expiresAt: { lte: now } } });
-    const row = await tx.signInThrottle.findUnique({ where: { key }, select: { attempts: true, notBefore: true } });
-    if (row && row.notBefore > now) return { allowed: false, waitMs: row.notBefore.getTime() - now.getTime() };
-    const attempts = (row?.attempts ?? 0) + 1;
-    const data = {
-      attempts,
-      notBefore: new Date(now.getTime() + policy.waitAfter(attempts)),
-      expiresAt: new Date(now.getTime() + policy.windowMs),
-    };
-    await tx.signInThrottle.upsert({ where: { key }, create: { key, ...data }, update: data, select: { key: true } });
-    return { allowed: true, attempts };
-  });
+  const t = now.getTime();
+  // Expired counts are forgotten here, so the table holds only live ones.
+  await db.$executeRaw`DELETE FROM "SignInThrottle" WHERE "expiresAt" <= ${t}`;
+  const next = Prisma.sql`(CASE WHEN "SignInThrottle"."expiresAt" <= ${t} THEN 1 ELSE "SignInThrottle"."attempts" + 1 END)`;
+  const rows = await db.$queryRaw<{ attempts: number | bigint }[]>`
+    INSERT INTO "SignInThrottle" ("key", "attempts", "notBefore", "expiresAt")
+    VALUES (${key}, 1, ${t + policy.waitAfter(1)}, ${t + policy.windowMs})
+    ON CONFLICT ("key") DO UPDATE SET
+      "attempts" = ${next},
+      "notBefore" = ${t} + ${waitSql(policy, next)},
+      "expiresAt" = ${t + policy.windowMs}
+    WHERE "SignInThrottle"."notBefore" <= ${t} OR "SignInThrottle"."expiresAt" <= ${t}
+    RETURNING "attempts"`;
+  if (rows[0]) return { allowed: true, attempts: Number(rows[0].attempts) };
+  const [row] = await db.$queryRaw<{ notBefore: number | bigint }[]>`SELECT "notBefore" FROM "SignInThrottle" WHERE "key" = ${key}`;
+  return { allowed: false, waitMs: Math.max(1, Number(row?.notBefore ?? t + 1000) - t) };
 }
 
 /** Gives one attempt back (a sign-in that succeeded, or one that never reached the password). */
 export async function giveBackAttempt(key: string, policy: ThrottlePolicy, now: Date, db: Db = getDb()): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const row = await tx.signInThrottle.findUnique({ where: { key }, select: { attempts: true } });
-    if (!row) return;
-    const attempts = row.attempts - 1;
-    if (attempts <= 0) {
-      await tx.signInThrottle.deleteMany({ where: { key } });
-      return;
-    }
-    // A count back under the policy's threshold has no wait; above it, the wait already set stands.
-    await tx.signInThrottle.update({
-      where: { key },
-      data: { attempts, ...(policy.waitAfter(attempts) === 0 ? { notBefore: now } : {}) },
-      select: { key: true },
-    });
-  });
+  const t = now.getTime();
+  const left = Prisma.sql`("attempts" - 1)`;
+  // A count back under the policy's threshold has no wait; above it, the wait already set stands.
+  await db.$executeRaw`
+    UPDATE "SignInThrottle" SET
+      "attempts" = ${left},
+      "notBefore" = CASE WHEN ${waitSql(policy, left)} = 0 THEN ${t} ELSE "notBefore" END
+    WHERE "key" = ${key}`;
+  await db.$executeRaw`DELETE FROM "SignInThrottle" WHERE "key" = ${key} AND "attempts" <= 0`;
 }
 
 /** Forgets every attempt of a key (an account's, after its owner signed in). */
 export async function clearAttempts(key: string, db: Db = getDb()): Promise<void> {
-  await db.signInThrottle.deleteMany({ where: { key } });
+  await db.$executeRaw`DELETE FROM "SignInThrottle" WHERE "key" = ${key}`;
 }

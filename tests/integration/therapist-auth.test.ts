@@ -128,7 +128,7 @@ describe("signing in", () => {
 
   it("forgets expired counts: the table does not only grow", async () => {
     const writable = new Database(testDatabasePath);
-    const past = new Date(Date.now() - 60 * 60_000).toISOString();
+    const past = Date.now() - 60 * 60_000;
     writable
       .prepare("INSERT INTO SignInThrottle (key, attempts, notBefore, expiresAt) VALUES (?, 3, ?, ?)")
       .run("address:192.0.2.250", past, past);

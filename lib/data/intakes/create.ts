@@ -41,8 +41,9 @@ export function newIntakeId(): string {
  * Stores a validated intake once per idempotency key: a retried or double-clicked submit gets the
  * first submission's reference back and stores nothing new.
  *
- * The one insert on the public path is written in SQL (through Prisma, on its connection, so it
- * queues behind any open transaction like every other query). `db.intake.create` cost about
+ * The one insert on the public path is written in SQL (through Prisma, on its connection; like
+ * every query it runs inside whatever transaction is open on that connection, which is why the app
+ * keeps transactions rare and short: the review's is the only one). `db.intake.create` cost about
  * 1.1 ms of work per intake beside 0.5 ms for the same INSERT through $executeRaw: the query
  * compiler and result mapping, measured on the submit benchmark (`npm run bench`), where submit was
  * under half the throughput of a route that only answers. Everything else stays with the client.

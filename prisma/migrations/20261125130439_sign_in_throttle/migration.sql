@@ -7,8 +7,8 @@ PRAGMA foreign_keys=on;
 CREATE TABLE "SignInThrottle" (
     "key" TEXT NOT NULL PRIMARY KEY,
     "attempts" INTEGER NOT NULL,
-    "notBefore" DATETIME NOT NULL,
-    "expiresAt" DATETIME NOT NULL
+    "notBefore" BIGINT NOT NULL,
+    "expiresAt" BIGINT NOT NULL
 );
 
 -- CreateIndex
