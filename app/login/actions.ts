@@ -25,6 +25,8 @@ function blockedMessage(limit: "address" | "account", seconds: number): string {
 
 /** Public by nature: the one staff action that runs without a session. */
 export async function signIn(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  // A public endpoint: a hand-made request can send anything in place of the form.
+  if (!(formData instanceof FormData)) return { formError: "The form could not be read. Reload the page and try again." };
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
   const email = typeof formData.get("email") === "string" ? String(formData.get("email")).slice(0, 254) : "";
   if (!parsed.success) {

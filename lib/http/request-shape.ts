@@ -7,6 +7,9 @@
 /** The largest server-action body: an intake at its longest, in React's encoding, fits in 64 KB. */
 export const MAX_ACTION_BODY_BYTES = 128 * 1024;
 
+/** The app's actions take one or two arguments; React sends them as a list. */
+export const MAX_ACTION_ARGUMENTS = 4;
+
 /** An intake nests three levels deep (a list inside an object inside the arguments); 32 is ample. */
 export const MAX_NESTING = 32;
 
@@ -15,8 +18,9 @@ const CLOSE = new Set(["]", "}"]);
 
 /**
  * Whether JSON-like text opens more than `limit` brackets without closing them. Brackets inside
- * JSON strings are skipped. One pass, no recursion and no parse, so it is quick on any input; text
- * that is not JSON (a multipart body's headers) is scanned the same way, which can only count more.
+ * JSON strings are skipped. One pass, no recursion and no parse, so it is quick on any input. Give
+ * it one JSON text at a time (proxy.ts checks each part of a multipart body on its own): an
+ * unmatched quote in other text would hide the brackets after it.
  */
 export function nestsDeeperThan(text: string, limit = MAX_NESTING): boolean {
   let depth = 0;
@@ -49,6 +53,30 @@ export function holdsOnlyPlainValues(value: unknown): boolean {
     const v = pending.pop();
     if (typeof v === "string") {
       if (v.startsWith("$") && !PLAIN_MARKER.test(v)) return false;
+    } else if (Array.isArray(v)) pending.push(...v);
+    else if (v && typeof v === "object") pending.push(...Object.values(v));
+  }
+  return true;
+}
+
+/** A string React reads as a reference to another part of a multipart body: "$1", "$@2", "$K3"... */
+const REFERENCE = /^\$([@QWKBT]?)([0-9a-f]+)$/;
+
+/**
+ * Whether every reference in one part of a multipart action body points at a part that was sent:
+ * a numbered part, or (for a form, "$K") fields named with its number. React waits for a missing
+ * part until the body ends, then throws, and Next answers 500.
+ */
+export function referencesResolve(value: unknown, partNames: readonly string[]): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const v = pending.pop();
+    if (typeof v === "string") {
+      const match = REFERENCE.exec(v);
+      if (!match) continue;
+      const id = String(parseInt(match[2]!, 16));
+      const found = match[1] === "K" ? partNames.some((n) => n.startsWith(`${id}_`)) : partNames.includes(id);
+      if (!found) return false;
     } else if (Array.isArray(v)) pending.push(...v);
     else if (v && typeof v === "object") pending.push(...Object.values(v));
   }

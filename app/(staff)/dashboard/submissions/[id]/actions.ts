@@ -32,6 +32,7 @@ const NOT_FOUND: ReviewState = { ok: false, formError: "This intake could not be
  */
 export async function markReviewed(_previous: ReviewState, formData: FormData): Promise<ReviewState> {
   const therapist = await requireTherapist();
+  if (!(formData instanceof FormData)) return NOT_FOUND;
   const parsed = reviewSchema.safeParse({
     intakeId: formData.get("intakeId"),
     note: formData.get("note") ?? "",
