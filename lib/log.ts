@@ -25,9 +25,12 @@ export type ErrorKind = { name: string; code?: string; digest?: string; frames?:
 export function errorKind(error: unknown, { withFrames = false } = {}): ErrorKind {
   if (!(error instanceof Error)) return { name: typeof error };
   const { code, digest } = error as { code?: unknown; digest?: unknown };
+  // The stack starts with the message, which may span lines and quote input: skip those lines.
+  const messageLines = `${error.name}: ${error.message}`.split("\n").length;
   const frames = withFrames
     ? (error.stack ?? "")
         .split("\n")
+        .slice(messageLines)
         .filter((line) => /^\s+at /.test(line))
         .slice(0, 12)
         .map((line) => line.trim())

@@ -16,6 +16,9 @@ export function useDraft(form: QuestionnaireForm, step: FormStep, setStep: (step
   const restored = useRef(false);
 
   useEffect(() => {
+    // Once per form, even where React runs effects twice (development's strict mode): the save
+    // below may already have written this render's step over the draft's.
+    if (restored.current) return;
     const draft = readDraft();
     if (draft) {
       form.reset({ ...questionnaire.defaults, ...draft.values });

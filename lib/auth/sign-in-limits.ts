@@ -1,4 +1,5 @@
 import "server-only";
+import { limitKeyOf } from "@/lib/http/client-address";
 import { clearAttempts, giveBackAttempt, takeAttempt, type ThrottlePolicy } from "@/lib/data/sign-in-throttle";
 
 /**
@@ -24,6 +25,7 @@ export const SIGN_IN_LIMITS = {
 const ADDRESS: ThrottlePolicy = {
   windowMs: SIGN_IN_LIMITS.perAddress.windowMs,
   waitAfter: (n) => (n >= SIGN_IN_LIMITS.perAddress.attempts ? SIGN_IN_LIMITS.perAddress.windowMs : 0),
+  steadyFrom: SIGN_IN_LIMITS.perAddress.attempts,
 };
 
 /** The wait after an account's nth attempt in a window. */
@@ -33,9 +35,16 @@ export function accountWaitMs(n: number): number {
   return Math.min(longestWaitMs, firstWaitMs * 2 ** Math.min(n - freeAttempts, 16));
 }
 
-const ACCOUNT: ThrottlePolicy = { windowMs: SIGN_IN_LIMITS.perAccount.windowMs, waitAfter: accountWaitMs };
+/** The attempt from which the wait stops growing: the first whose wait is the longest. */
+function firstLongest(): number {
+  let n = 1;
+  while (accountWaitMs(n) < SIGN_IN_LIMITS.perAccount.longestWaitMs) n++;
+  return n;
+}
 
-const addressKey = (address: string) => `address:${address}`;
+const ACCOUNT: ThrottlePolicy = { windowMs: SIGN_IN_LIMITS.perAccount.windowMs, waitAfter: accountWaitMs, steadyFrom: firstLongest() };
+
+const addressKey = (address: string) => `address:${limitKeyOf(address)}`;
 const accountKey = (email: string) => `account:${email}`;
 
 export type SignInGate =

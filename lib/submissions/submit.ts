@@ -3,6 +3,7 @@ import { RateLimiterMemory } from "rate-limiter-flexible";
 import { createIntake, newIntakeId } from "@/lib/data/intakes";
 import { getEnv } from "@/lib/env";
 import { intakeSchema, toValidationErrors, type FieldErrors } from "@/lib/intake/schema";
+import { limitKeyOf } from "@/lib/http/client-address";
 import { HONEYPOT_FIELD } from "@/lib/intake/honeypot";
 import { newReference } from "@/lib/intake/reference";
 import { log } from "@/lib/log";
@@ -37,7 +38,7 @@ export async function submitIntakeAnswers(input: {
   address: string;
 }): Promise<SubmitOutcome> {
   try {
-    await limiter().consume(input.address);
+    await limiter().consume(limitKeyOf(input.address));
   } catch (refusal) {
     const ms = (refusal as { msBeforeNext?: number }).msBeforeNext ?? 60_000;
     log.warn({ event: "intake.rate_limited" });

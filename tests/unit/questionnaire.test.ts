@@ -86,6 +86,25 @@ describe("the registry", () => {
   });
 });
 
+describe("required, on a question always asked", () => {
+  it("is enforced for every kind, not only those whose schema refuses an empty answer", () => {
+    const registry: Questionnaire = {
+      steps: [{ id: "only", title: "Only", staffTitle: "Only" }],
+      questions: [
+        { id: "notes", step: "only", kind: "longText", label: "Notes", required: "Write a note" },
+        { id: "picks", step: "only", kind: "multipleChoice", label: "Picks", options: { ids: ["a", "b"], labels: { a: "A", b: "B" } }, required: "Pick one" },
+        { id: "pain", step: "only", kind: "scale", min: 0, max: 10, label: "Pain", required: "Choose a number" },
+      ],
+    };
+    const derived = deriveQuestionnaire(registry);
+    const schema = derived.fields.superRefine((v, ctx) => derived.checkRequiredWhenShown(v as Record<string, unknown>, ctx));
+    const result = schema.safeParse({});
+    expect(result.success).toBe(false);
+    expect(result.success ? {} : toValidationErrors(result.error).fieldErrors).toEqual({ notes: "Write a note", picks: "Pick one", pain: "Choose a number" });
+    expect(schema.safeParse({ notes: "x", picks: ["a"], pain: 0 }).success).toBe(true);
+  });
+});
+
 describe("adding a question is one entry", () => {
   // A copy of the registry with one more conditional question, and nothing else changed.
   const registry: Questionnaire = {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { limitKeyOf } from "@/lib/http/client-address";
 import { applyForwarding, resolveClientAddress } from "@/lib/http/forwarding";
 import { holdsOnlyPlainValues, nestsDeeperThan } from "@/lib/http/request-shape";
 import { intakeSchema, toValidationErrors } from "@/lib/intake/schema";
@@ -73,6 +74,16 @@ describe("a server action's text body", () => {
   });
 });
 
+describe("what the per-address limits count by", () => {
+  it("is an IPv4 address itself, and an IPv6 address's /64", () => {
+    expect(limitKeyOf("198.51.100.7")).toBe("198.51.100.7");
+    expect(limitKeyOf("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(limitKeyOf("2001:0db8:0001:0002:ffff:1:2:3")).toBe("2001:db8:1:2::/64");
+    expect(limitKeyOf("2001:db8::5")).toBe("2001:db8:0:0::/64");
+    expect(limitKeyOf("::1")).toBe("0:0:0:0::/64");
+  });
+});
+
 describe("the client's address", () => {
   it("is the connection's when no proxy is trusted, whatever the headers say", () => {
     expect(resolveClientAddress("::ffff:127.0.0.1", "198.51.100.7", 0)).toBe("127.0.0.1");
@@ -97,5 +108,16 @@ describe("the client's address", () => {
     const headers: Record<string, string | string[] | undefined> = { "x-forwarded-for": "198.51.100.7", "x-forwarded-proto": "https", "x-real-ip": "1.1.1.1" };
     applyForwarding(headers, "10.0.0.2", 1);
     expect(headers).toEqual({ "x-forwarded-for": "198.51.100.7", "x-forwarded-proto": "https" });
+  });
+});
+
+describe("an error in the log", () => {
+  it("keeps the stack's frames, never a line of its message", async () => {
+    const { errorKind } = await import("@/lib/log");
+    const error = new SyntaxError('Unexpected token in "Maria Secretname\n    at not a frame Secretname"');
+    const kind = errorKind(error, { withFrames: true });
+    expect(kind.name).toBe("SyntaxError");
+    expect(kind.frames!.length).toBeGreaterThan(0);
+    expect(JSON.stringify(kind)).not.toContain("Secretname");
   });
 });

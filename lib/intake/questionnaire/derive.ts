@@ -75,6 +75,9 @@ function fieldSchema(q: Question, always: boolean): z.ZodType {
   }
 }
 
+/** Kinds whose schema, for a question always asked and required, itself refuses a missing answer. */
+const REFUSES_MISSING = new Set<Question["kind"]>(["shortText", "email", "phone", "date", "singleChoice", "yesNo", "consent"]);
+
 const isEmpty = (value: unknown) =>
   value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
 
@@ -133,7 +136,8 @@ export function deriveQuestionnaire<const R extends Questionnaire>(registry: R) 
   /** The one "required when shown" check: each required question that is asked must be answered. */
   function checkRequiredWhenShown(values: Record<string, unknown>, ctx: z.RefinementCtx) {
     for (const q of registry.questions) {
-      if (!q.required || alwaysAsked(q)) continue;
+      // Where the field's own schema already refuses a missing answer, it has said so.
+      if (!q.required || (alwaysAsked(q) && REFUSES_MISSING.has(q.kind))) continue;
       if (visibility.isShown(q, values) && isEmpty(values[q.id])) ctx.addIssue({ code: "custom", path: [q.id], message: q.required });
     }
   }
