@@ -75,7 +75,8 @@ export function referencesResolve(value: unknown, partNames: readonly string[]):
       const match = REFERENCE.exec(v);
       if (!match) continue;
       const id = String(parseInt(match[2]!, 16));
-      const found = match[1] === "K" ? partNames.some((n) => n.startsWith(`${id}_`)) : partNames.includes(id);
+      // A form's fields are named "_<id>_<name>" (React 19), or "<id>_<name>" (earlier).
+      const found = match[1] === "K" ? partNames.some((n) => n.startsWith(`_${id}_`) || n.startsWith(`${id}_`)) : partNames.includes(id);
       if (!found) return false;
     } else if (Array.isArray(v)) pending.push(...v);
     else if (v && typeof v === "object") pending.push(...Object.values(v));

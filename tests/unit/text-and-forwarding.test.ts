@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { limitKeyOf } from "@/lib/http/client-address";
 import { applyForwarding, resolveClientAddress } from "@/lib/http/forwarding";
-import { holdsOnlyPlainValues, nestsDeeperThan } from "@/lib/http/request-shape";
+import { holdsOnlyPlainValues, nestsDeeperThan, referencesResolve } from "@/lib/http/request-shape";
 import { intakeSchema, toValidationErrors } from "@/lib/intake/schema";
 import { TEXT_MESSAGES, cleanSearchText } from "@/lib/intake/text";
 import { validIntake } from "../helpers/intake-fixtures";
@@ -81,6 +81,16 @@ describe("what the per-address limits count by", () => {
     expect(limitKeyOf("2001:0db8:0001:0002:ffff:1:2:3")).toBe("2001:db8:1:2::/64");
     expect(limitKeyOf("2001:db8::5")).toBe("2001:db8:0:0::/64");
     expect(limitKeyOf("::1")).toBe("0:0:0:0::/64");
+  });
+});
+
+describe("references in a multipart action body", () => {
+  it("resolve to parts that were sent, as the browser sends the sign-in form", () => {
+    const names = ["_1_$ACTION_REF_1", "_1_email", "_1_password", "0"];
+    expect(referencesResolve([{}, "$K1"], names)).toBe(true);
+    expect(referencesResolve([{}, "$K2"], names)).toBe(false);
+    expect(referencesResolve(["$1"], ["0"])).toBe(false);
+    expect(referencesResolve(["$@1"], ["0", "1"])).toBe(true);
   });
 });
 
