@@ -11,23 +11,18 @@
 import http from "node:http";
 import nextEnv from "@next/env";
 import next from "next";
-import { EnvError, getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/env";
 import { applyForwarding } from "@/lib/http/forwarding";
+import { checkEnvironmentOrExit } from "@/lib/start-up";
 
 // .env and .env.production, read as Next reads them, before the environment is checked.
 nextEnv.loadEnvConfig(process.cwd(), false);
 
-let env: ReturnType<typeof getEnv>;
-try {
-  env = getEnv();
-} catch (error) {
-  if (!(error instanceof EnvError)) throw error;
-  console.error(`\nThe server cannot start. ${error.message}\n`);
-  process.exit(1);
-}
+checkEnvironmentOrExit();
+const env = getEnv();
 
 // Imported after the environment check: the logger reads LOG_LEVEL.
-const { log, routeConsoleThroughLog } = await import("@/lib/log");
+const { errorKind, log, routeConsoleThroughLog } = await import("@/lib/log");
 routeConsoleThroughLog();
 
 // The project folder: npm start runs from it (the bundle itself sits in .next/).
@@ -38,7 +33,7 @@ await app.prepare();
 const server = http.createServer((request, response) => {
   applyForwarding(request.headers, request.socket.remoteAddress, env.TRUST_PROXY);
   handle(request, response).catch((error: unknown) => {
-    log.error({ event: "server.request_failed", err: (error as Error)?.name ?? typeof error });
+    log.error({ event: "server.request_failed", err: errorKind(error) });
     if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain" });
     response.end("Something went wrong.");
   });
