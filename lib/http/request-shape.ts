@@ -46,17 +46,22 @@ export function nestsDeeperThan(text: string, limit = MAX_NESTING): boolean {
  */
 const PLAIN_MARKER = /^\$(?:\$|undefined$|-0$|NaN$|-?Infinity$|n-?\d+$|D\d{4}-\d{2}-\d{2}T[\d:.]+Z$)/;
 
-/** Whether a parsed text body holds only values React's decoder reads without a reference. */
-export function holdsOnlyPlainValues(value: unknown): boolean {
+/** Whether every string anywhere in a parsed JSON value passes `test` (no recursion: depth is checked apart). */
+function everyString(value: unknown, test: (s: string) => boolean): boolean {
   const pending: unknown[] = [value];
   while (pending.length > 0) {
     const v = pending.pop();
     if (typeof v === "string") {
-      if (v.startsWith("$") && !PLAIN_MARKER.test(v)) return false;
+      if (!test(v)) return false;
     } else if (Array.isArray(v)) pending.push(...v);
     else if (v && typeof v === "object") pending.push(...Object.values(v));
   }
   return true;
+}
+
+/** Whether a parsed text body holds only values React's decoder reads without a reference. */
+export function holdsOnlyPlainValues(value: unknown): boolean {
+  return everyString(value, (v) => !v.startsWith("$") || PLAIN_MARKER.test(v));
 }
 
 /** A string React reads as a reference to another part of a multipart body: "$1", "$@2", "$K3"... */
@@ -68,18 +73,59 @@ const REFERENCE = /^\$([@QWKBT]?)([0-9a-f]+)$/;
  * part until the body ends, then throws, and Next answers 500.
  */
 export function referencesResolve(value: unknown, partNames: readonly string[]): boolean {
-  const pending: unknown[] = [value];
-  while (pending.length > 0) {
-    const v = pending.pop();
-    if (typeof v === "string") {
-      const match = REFERENCE.exec(v);
-      if (!match) continue;
-      const id = String(parseInt(match[2]!, 16));
-      // A form's fields are named "_<id>_<name>" (React 19), or "<id>_<name>" (earlier).
-      const found = match[1] === "K" ? partNames.some((n) => n.startsWith(`_${id}_`) || n.startsWith(`${id}_`)) : partNames.includes(id);
-      if (!found) return false;
-    } else if (Array.isArray(v)) pending.push(...v);
-    else if (v && typeof v === "object") pending.push(...Object.values(v));
+  return everyString(value, (v) => {
+    const match = REFERENCE.exec(v);
+    if (!match) return true;
+    const id = String(parseInt(match[2]!, 16));
+    // A form's fields are named "_<id>_<name>" (React 19), or "<id>_<name>" (earlier).
+    return match[1] === "K" ? partNames.some((n) => n.startsWith(`_${id}_`) || n.startsWith(`${id}_`)) : partNames.includes(id);
+  });
+}
+
+export type BodyProblem = { status: 400 | 413; message: string };
+
+const TOO_DEEP: BodyProblem = { status: 400, message: "The request is nested too deeply to be a form." };
+const UNREADABLE: BodyProblem = { status: 400, message: "The request could not be read as a form." };
+
+const parsedOrUndefined = (text: string): { value: unknown } | undefined => {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
   }
-  return true;
+};
+
+/**
+ * What is wrong with a server action's body (a POST to a page), or null when React's decoder can
+ * read it. A multipart body is checked part by part (a quote in one part must not hide another's
+ * nesting); a part React reads as JSON (named by a number) must be JSON whose references resolve.
+ * A body the app's own script sends as text (`fromScript`: it carries Next-Action) is a short JSON
+ * list of plain values. Anything else would make React's decoder, or Next with the arguments,
+ * throw, and answer 500.
+ */
+export async function actionBodyProblem(bytes: ArrayBuffer, contentType: string, fromScript: boolean): Promise<BodyProblem | null> {
+  if (bytes.byteLength > MAX_ACTION_BODY_BYTES) return { status: 413, message: "The request is larger than a form can be." };
+  if (/^multipart\/form-data/i.test(contentType)) {
+    let form: FormData;
+    try {
+      form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
+    } catch {
+      return UNREADABLE;
+    }
+    const names = [...form.keys()];
+    for (const [name, value] of form.entries()) {
+      if (typeof value !== "string") continue;
+      if (nestsDeeperThan(value)) return TOO_DEEP;
+      if (!/^\d+$/.test(name)) continue;
+      const parsed = parsedOrUndefined(value);
+      if (!parsed || !referencesResolve(parsed.value, names)) return UNREADABLE;
+    }
+    return null;
+  }
+  const body = new TextDecoder().decode(bytes);
+  if (nestsDeeperThan(body)) return TOO_DEEP;
+  if (!fromScript) return null;
+  const parsed = parsedOrUndefined(body)?.value;
+  if (!Array.isArray(parsed) || parsed.length > MAX_ACTION_ARGUMENTS || !holdsOnlyPlainValues(parsed)) return UNREADABLE;
+  return null;
 }
