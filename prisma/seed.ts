@@ -4,7 +4,7 @@
  */
 import "@/lib/cli/load-env";
 import { createTherapist } from "@/lib/auth/accounts";
-import { getDb } from "@/lib/db";
+import { closeDatabase } from "@/lib/data/auth-store";
 import { countTherapists } from "@/lib/data/therapists";
 import { getEnv } from "@/lib/env";
 
@@ -35,4 +35,4 @@ main()
     console.error("Seeding the demo therapist failed:", error instanceof Error ? error.message : error);
     process.exitCode = 1;
   })
-  .finally(() => getDb().$disconnect());
+  .finally(() => closeDatabase());
