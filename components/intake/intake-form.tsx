@@ -47,7 +47,9 @@ export function IntakeForm({ submit }: { submit: SubmitIntake }) {
   const honeypotRef = useRef<HTMLInputElement>(null);
   const focusAfterRender = useRef<"heading" | QuestionId | null>(null);
 
-  const steps = formSteps(useWatch({ control: form.control }));
+  // Only the answers that decide which steps are asked: the form need not render on every key.
+  const deciding = useWatch({ control: form.control, name: questionnaire.stepsDependOn });
+  const steps = formSteps(Object.fromEntries(questionnaire.stepsDependOn.map((id, i) => [id, deciding[i]])));
   const index = Math.max(0, steps.indexOf(step));
 
   // Move focus where a keyboard or screen-reader user needs it after a step change.

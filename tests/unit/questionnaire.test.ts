@@ -79,6 +79,7 @@ describe("the registry", () => {
       "takesBloodThinners",
       "doctorConsulted",
     ]);
+    expect(questionnaire.stepsDependOn).toEqual(["conditions"]);
     expect(questionnaire.visibleSteps({ conditions: [] })).not.toContain("neuropathy");
     expect(questionnaire.visibleSteps({ conditions: ["neuropathy"] })).toContain("neuropathy");
     expect(questionnaire.defaults).toMatchObject({ fullName: "", conditions: [], usesInsulin: false, consentAccurate: false });

@@ -4,7 +4,7 @@ import { mustBeText, type TextKind } from "../text";
 import { MAX_NAME, MAX_TEXT } from "./questions";
 import type { Question, Questionnaire, Step } from "./types";
 import type { AnswersOf, FormValuesOf, QuestionIdOf, StepIdOf } from "./values";
-import { makeVisibility } from "./visibility";
+import { conditionsOf, makeVisibility } from "./visibility";
 
 /**
  * Everything the app needs of a questionnaire, worked out from its registry alone: the Zod
@@ -165,6 +165,18 @@ export function deriveQuestionnaire<const R extends Questionnaire>(registry: R) 
   ) as Partial<FormValues>;
 
   const stepIds = registry.steps.map((s) => s.id) as StepId[];
+
+  /** The questions whose answers decide which steps are asked (and those they depend on in turn). */
+  const stepsDependOn: QuestionId[] = [];
+  const pending = registry.steps.flatMap((s) => (s.shownWhen ? conditionsOf(s.shownWhen).conditions.map((c) => c.question) : []));
+  while (pending.length > 0) {
+    const id = pending.pop()!;
+    if (stepsDependOn.includes(id as QuestionId)) continue;
+    stepsDependOn.push(id as QuestionId);
+    const q = registry.questions.find((x) => x.id === id);
+    const stepCondition = q && registry.steps.find((s) => s.id === q.step)?.shownWhen;
+    for (const when of [q?.shownWhen, stepCondition]) if (when) pending.push(...conditionsOf(when).conditions.map((c) => c.question));
+  }
   const questionsOf = (step: StepId): Question[] => registry.questions.filter((q) => q.step === step);
   /** Each step's question ids, in the order asked. */
   const stepFields = Object.fromEntries(stepIds.map((s) => [s, questionsOf(s).map((q) => q.id)])) as Record<StepId, QuestionId[]>;
@@ -224,6 +236,8 @@ export function deriveQuestionnaire<const R extends Questionnaire>(registry: R) 
     isStepShown: (step: StepId, values: unknown) => visibility.isStepShown(step, values),
     /** The steps asked, given the answers so far. */
     visibleSteps: (values: unknown) => stepIds.filter((s) => visibility.isStepShown(s, values)),
+    /** What visibleSteps reads: a form need only watch these answers to keep its steps right. */
+    stepsDependOn,
     stepIds,
     stepFields,
     stepOf: (id: string) => registry.questions.find((q) => q.id === id)?.step as StepId | undefined,

@@ -8,7 +8,7 @@ import type { Condition, Question, Questionnaire, ShownWhen } from "./types";
 
 type Values = Readonly<Record<string, unknown>>;
 
-function conditionsOf(shownWhen: ShownWhen): { conditions: readonly Condition[]; join: "all" | "any" } {
+export function conditionsOf(shownWhen: ShownWhen): { conditions: readonly Condition[]; join: "all" | "any" } {
   if ("all" in shownWhen) return { conditions: shownWhen.all, join: "all" };
   if ("any" in shownWhen) return { conditions: shownWhen.any, join: "any" };
   return { conditions: [shownWhen], join: "all" };
