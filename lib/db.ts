@@ -20,6 +20,15 @@ export class DatabaseError extends Error {
   ) {
     super(`Database error${code ? ` ${code}` : ""}${kind ? ` (${kind})` : ""}`);
   }
+
+  /**
+   * Whether an error is one of these. Not `instanceof`: Next bundles instrumentation.ts apart from
+   * the routes, each with its own copy of this module, and the one Prisma client (kept on
+   * globalThis) may have been made by either copy, so its errors can come from the other's class.
+   */
+  static is(error: unknown): error is DatabaseError {
+    return error instanceof Error && error.name === "DatabaseError" && "fields" in error && Array.isArray(error.fields);
+  }
 }
 
 function fieldsOf(meta: Record<string, unknown>): string[] {
@@ -44,7 +53,7 @@ function driverKind(meta: Record<string, unknown>): string | undefined {
 
 /** Any error a query threw, as a DatabaseError that carries none of the query's values. */
 export function toDatabaseError(error: unknown): DatabaseError {
-  if (error instanceof DatabaseError) return error;
+  if (DatabaseError.is(error)) return error;
   const e = (error ?? {}) as { code?: unknown; meta?: unknown; cause?: { kind?: unknown } };
   const meta = e.meta && typeof e.meta === "object" ? (e.meta as Record<string, unknown>) : {};
   const kind = driverKind(meta) ?? (typeof e.cause?.kind === "string" ? e.cause.kind : undefined);

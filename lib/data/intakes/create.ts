@@ -27,7 +27,7 @@ export function searchableName(name: string): string {
 
 export function uniqueViolationOn(error: unknown, field: string): boolean {
   // A model query reports P2002; a raw one P2010 with the driver's error kind. Both name the columns.
-  if (!(error instanceof DatabaseError)) return false;
+  if (!DatabaseError.is(error)) return false;
   const unique = error.code === "P2002" || (error.code === "P2010" && error.kind === "UniqueConstraintViolation");
   return unique && error.fields.includes(field);
 }
