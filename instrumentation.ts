@@ -1,10 +1,25 @@
 import type { Instrumentation } from "next";
 
-/** Runs once when the server starts (Next's instrumentation hook). */
+/**
+ * Runs once when the server starts (Next's instrumentation hook), before it answers a request:
+ * the environment is checked, then stored intakes are brought up to the current precaution rules.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkEnvironmentOrExit } = await import("@/lib/start-up");
     checkEnvironmentOrExit();
+    await bringDataUpToDate();
+  }
+}
+
+/** Intakes stored under an older precaution rules version get their counts again (once). */
+async function bringDataUpToDate() {
+  const { recomputePrecautionCounts } = await import("@/lib/data/intakes");
+  const { log } = await import("@/lib/log");
+  const started = performance.now();
+  const result = await recomputePrecautionCounts();
+  if (result.recomputed > 0) {
+    log.info({ event: "precautions.recomputed", ...result, ms: Math.round(performance.now() - started) });
   }
 }
 

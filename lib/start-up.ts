@@ -10,3 +10,4 @@ export function checkEnvironmentOrExit(): void {
     process.exit(1);
   }
 }
+

@@ -8,16 +8,20 @@ import type { ActionResult } from "@/lib/action-result";
 import { HONEYPOT_FIELD } from "@/lib/intake/honeypot";
 import { questionnaire, type IntakeFormValues, type QuestionId } from "@/lib/intake/questionnaire";
 import { intakeSchema, type IntakeInput } from "@/lib/intake/schema";
+import { seeDoctorTodaySigns, type UrgentSign } from "@/lib/intake/see-doctor-today";
 import { clearDraft } from "./draft";
 import { ErrorSummary } from "./error-summary";
 import { formStepTitle, formSteps, type FormStep } from "./form-steps";
 import { Honeypot } from "./honeypot";
 import { Progress } from "./progress";
 import { ReviewStep } from "./review-step";
+import { SEE_DOCTOR_TODAY_PARAM, SeeDoctorToday } from "./see-doctor-today";
 import { StepQuestions } from "./step-questions";
 import { useDraft } from "./use-draft";
 
-export type SubmitIntake = (values: unknown, idempotencyKey: unknown) => Promise<ActionResult<{ reference: string }>>;
+/** What a stored intake answers: its reference, and whether the client must see a doctor today. */
+export type SubmittedIntake = { reference: string; seeDoctorToday: UrgentSign[] };
+export type SubmitIntake = (values: unknown, idempotencyKey: unknown) => Promise<ActionResult<SubmittedIntake>>;
 
 /** Every question, in the order asked: the first of several errors is the one to show. */
 const QUESTION_ORDER = Object.values(questionnaire.stepFields).flat() as QuestionId[];
@@ -112,7 +116,9 @@ export function IntakeForm({ submit }: { submit: SubmitIntake }) {
       if (result.ok) {
         setDone(true);
         clearDraft();
-        router.push(`/intake/thank-you?ref=${encodeURIComponent(result.data.reference)}`);
+        const signs = result.data.seeDoctorToday;
+        const care = signs.length > 0 ? `&${SEE_DOCTOR_TODAY_PARAM}=${signs.join(",")}` : "";
+        router.push(`/intake/thank-you?ref=${encodeURIComponent(result.data.reference)}${care}`);
         return;
       }
       const fieldErrors = Object.entries(result.fieldErrors ?? {});
@@ -147,6 +153,10 @@ export function IntakeForm({ submit }: { submit: SubmitIntake }) {
 
       {showSummary && stepErrors.length > 0 ? (
         <ErrorSummary errors={stepErrors} onPick={(name) => form.setFocus(name as QuestionId)} />
+      ) : null}
+
+      {step === "consent" || step === "review" ? (
+        <SeeDoctorToday signs={seeDoctorTodaySigns(form.getValues())} headingLevel="h3" />
       ) : null}
 
       {step === "review" ? (

@@ -12,6 +12,8 @@ export type IntakeRow = {
   stopCount: number;
   referCount: number;
   avoidCount: number;
+  /** Reviewed, but the rules changed since and raise items the review did not acknowledge. */
+  rulesChanged: boolean;
 };
 
 /** One page of intakes: who, when, status and the serious precautions, each linking to the intake. */
@@ -40,6 +42,7 @@ export function IntakeTable({ rows }: { rows: IntakeRow[] }) {
               <td>{formatDateTime(item.createdAt)}</td>
               <td>
                 <span className={`status status-${item.status}`}>{item.statusLabel}</span>
+                {item.rulesChanged ? <span className="rules-changed-flag">Rules changed since this review</span> : null}
               </td>
               <td>
                 <Flags item={item} />

@@ -10,7 +10,12 @@ export type AnswerSection = Section<StepId>;
 /**
  * Works on form values (possibly incomplete) and on stored, validated answers alike. `reader`
  * picks the section titles: the client's own ("Your health") or the therapist's ("Health").
+ * Stored answers give the schema version they were stored under: questions added since are left out.
  */
-export function describeAnswers(values: Partial<IntakeFormValues>, reader: "client" | "therapist" = "client"): AnswerSection[] {
-  return questionnaire.describeAnswers(values, reader);
+export function describeAnswers(
+  values: Partial<IntakeFormValues>,
+  reader: "client" | "therapist" = "client",
+  storedUnder?: number,
+): AnswerSection[] {
+  return questionnaire.describeAnswers(values, reader, storedUnder);
 }

@@ -13,12 +13,17 @@ export const CONDITIONS = options({
   diabetes: "Diabetes",
   bloodClot: "Blood clot or deep vein thrombosis (DVT)",
   feverToday: "Fever, cold or flu today",
+  redHotSwollenToday: "A foot or leg that is red, hot or swollen today",
   openWounds: "Open wounds, cuts, blisters or ulcers on feet or legs",
   skinInfection: "Skin infection (including athlete's foot)",
+  swollenFeet: "Swelling of the feet or ankles",
   varicoseVeins: "Varicose veins",
+  poorCirculation: "Poor circulation in the legs or feet (peripheral artery disease)",
+  lymphedema: "Lymphedema or lymph nodes removed",
   recentSurgery: "Surgery or fracture in the last 6 weeks",
   highBloodPressure: "High blood pressure",
   heartCondition: "Heart condition or pacemaker",
+  kidneyDisease: "Kidney disease",
   cancer: "Cancer (current or past treatment)",
   osteoporosis: "Osteoporosis",
   pregnancy: "Pregnancy",
@@ -72,6 +77,14 @@ export const CANCER_TREATMENT = options({
   past: "My treatment has finished",
 });
 
+/** Follow-up to "Lymphedema or lymph nodes removed": the pressure limit applies to that limb, for life. */
+export const LIMBS = options({
+  leftLeg: "Left leg",
+  rightLeg: "Right leg",
+  leftArm: "Left arm",
+  rightArm: "Right arm",
+});
+
 /** Follow-up to "High blood pressure". */
 export const BLOOD_PRESSURE_CONTROL = options({
   yes: "Yes, it is under control",
@@ -96,6 +109,7 @@ export const GOALS = options({
 
 export type Condition = (typeof CONDITIONS.ids)[number];
 export type Region = (typeof REGIONS.ids)[number];
+export type Limb = (typeof LIMBS.ids)[number];
 
 /** The three consent statements the client ticks before signing. */
 export const CONSENT_STATEMENTS = {

@@ -12,8 +12,14 @@ import { questionnaire, type IntakeAnswers, type IntakeFormValues, type Question
 export { MAX_NAME, MAX_TEXT } from "./questionnaire";
 export type { IntakeFormValues } from "./questionnaire";
 
-/** Bump when the meaning of stored answers changes; each intake row records the version. */
-export const INTAKE_SCHEMA_VERSION = 2;
+/**
+ * Bump when the meaning of stored answers changes; each intake row records the version.
+ * 2: the question registry. 3: five conditions (a red, hot or swollen foot or leg today; swollen
+ * feet or ankles; lymphedema; poor circulation; kidney disease) and three follow-ups (a leaking
+ * wound, the lymphedema limb, cancer treatment finished in the last 12 months). Answers stored
+ * under 2 simply lack them.
+ */
+export const INTAKE_SCHEMA_VERSION = 3;
 
 export const MAX_AGE_YEARS = 120;
 

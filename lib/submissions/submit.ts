@@ -6,6 +6,7 @@ import { intakeSchema, toValidationErrors, type FieldErrors } from "@/lib/intake
 import { limitKeyOf } from "@/lib/http/client-address";
 import { HONEYPOT_FIELD } from "@/lib/intake/honeypot";
 import { newReference } from "@/lib/intake/reference";
+import { seeDoctorTodaySigns, type UrgentSign } from "@/lib/intake/see-doctor-today";
 import { log } from "@/lib/log";
 
 /**
@@ -14,7 +15,13 @@ import { log } from "@/lib/log";
  */
 
 export type SubmitOutcome =
-  | { kind: "created" | "duplicate"; id: string; reference: string }
+  | {
+      kind: "created" | "duplicate";
+      id: string;
+      reference: string;
+      /** Answers that must not wait for the appointment (lib/intake/see-doctor-today.ts). */
+      seeDoctorToday: UrgentSign[];
+    }
   | { kind: "invalid"; fieldErrors: FieldErrors; formError?: string }
   | { kind: "rate-limited"; retryAfterSeconds: number };
 
@@ -52,7 +59,7 @@ export async function submitIntakeAnswers(input: {
       // Answer like a success, with an id and reference shaped like real ones, so the bot learns
       // nothing; store nothing.
       log.info({ event: "intake.honeypot" });
-      return { kind: "created", id: newIntakeId(), reference: newReference() };
+      return { kind: "created", id: newIntakeId(), reference: newReference(), seeDoctorToday: [] };
     }
   }
 
@@ -61,5 +68,10 @@ export async function submitIntakeAnswers(input: {
 
   const created = await createIntake(parsed.data, input.idempotencyKey);
   log.info({ event: "intake.submitted", intakeId: created.id, duplicate: created.duplicate });
-  return { kind: created.duplicate ? "duplicate" : "created", id: created.id, reference: created.reference };
+  return {
+    kind: created.duplicate ? "duplicate" : "created",
+    id: created.id,
+    reference: created.reference,
+    seeDoctorToday: seeDoctorTodaySigns(parsed.data),
+  };
 }

@@ -117,7 +117,7 @@ describe("the intake form", () => {
   });
 
   it("shows every answer for review, then submits the validated answers once", async () => {
-    const submit = vi.fn<SubmitIntake>().mockResolvedValue({ ok: true, data: { reference: "ABCD-EFGH" } });
+    const submit = vi.fn<SubmitIntake>().mockResolvedValue({ ok: true, data: { reference: "ABCD-EFGH", seeDoctorToday: [] } });
     startAt("review", neuropathyIntake({ hasAllergies: "no", allergies: ["latex"] }));
     const { user } = renderForm(submit);
     await screen.findByRole("heading", { name: "Check your answers" });
@@ -165,5 +165,28 @@ describe("the intake form", () => {
     await user.click(screen.getByRole("button", { name: "Submit intake" }));
     expect(await screen.findByRole("alert")).toHaveTextContent(/could not reach the clinic's server/);
     expect(JSON.parse(window.sessionStorage.getItem(DRAFT_KEY)!).values.fullName).toBe("Maria Jensen");
+  });
+
+  it("tells a client with a red, hot or swollen foot to contact a doctor today, on the last steps and after", async () => {
+    const submit = vi.fn<SubmitIntake>().mockResolvedValue({ ok: true, data: { reference: "ABCD-EFGH", seeDoctorToday: ["redHotSwollenToday"] } });
+    startAt("consent", validIntake({ conditions: ["redHotSwollenToday"] }));
+    const { user } = renderForm(submit);
+    await screen.findByRole("heading", { name: "Consent and signature" });
+    const advice = screen.getByRole("region", { name: "Please contact your doctor or foot clinic today" });
+    expect(advice).toHaveTextContent("You told us about a foot or leg that is red, hot or swollen today.");
+    expect(advice).toHaveTextContent("Your therapist will be in touch with you about your appointment.");
+
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    await screen.findByRole("heading", { name: "Check your answers" });
+    expect(screen.getByRole("region", { name: "Please contact your doctor or foot clinic today" })).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Submit intake" }));
+    await waitFor(() => expect(push).toHaveBeenCalledWith("/intake/thank-you?ref=ABCD-EFGH&care=redHotSwollenToday"));
+  });
+
+  it("gives no such advice for answers that can wait for the appointment", async () => {
+    startAt("consent", validIntake({ conditions: ["swollenFeet"] }));
+    renderForm();
+    await screen.findByRole("heading", { name: "Consent and signature" });
+    expect(screen.queryByText("Please contact your doctor or foot clinic today")).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { DRAFT_KEY } from "@/components/intake/draft";
+import { failOnConsoleErrors } from "./a11y";
 import type { IntakeFormValues } from "@/lib/intake/schema";
 import { E2E_DATABASE_PATH, E2E_THERAPIST } from "./server-config";
 
@@ -20,6 +21,22 @@ export async function submitIntake(page: Page, values: Partial<IntakeFormValues>
   await page.getByRole("button", { name: "Submit intake" }).click();
   await expect(page).toHaveURL(/thank-you/);
   return (await page.locator(".code").textContent()) ?? "";
+}
+
+/**
+ * A client's own browser (a context of its own, so no staff session), on the form at `step` with
+ * `values` already in the tab's draft, as if typed before.
+ */
+export async function openFormAt(browser: Browser, step: string, values: Partial<IntakeFormValues>): Promise<Page> {
+  const client = await (await browser.newContext()).newPage();
+  failOnConsoleErrors(client);
+  await client.goto("/intake");
+  await client.evaluate(([key, draft]) => sessionStorage.setItem(key, JSON.stringify(draft)), [
+    DRAFT_KEY,
+    { values, step, idempotencyKey: crypto.randomUUID() },
+  ] as const);
+  await client.reload();
+  return client;
 }
 
 /** Fills in and sends the sign-in form; the caller checks what came of it. */

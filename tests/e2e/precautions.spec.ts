@@ -1,31 +1,23 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, failOnConsoleErrors } from "./a11y";
-import { DRAFT_KEY } from "@/components/intake/draft";
-import { validIntake, query, signIn } from "./helpers";
+import { PRECAUTION_RULES_VERSION } from "@/lib/intake/precautions";
+import { openFormAt, validIntake, query, signIn } from "./helpers";
 
 test.beforeEach(({ page }) => failOnConsoleErrors(page));
 
 test("the precaution card: what the therapist must do, acknowledged before review", async ({ page, browser }) => {
   // The client: neuropathy from diabetes, numb soles and a blister on the left heel marked on the
   // drawing, and a nut oil allergy. The other answers are already in the tab's draft.
-  const client = await (await browser.newContext()).newPage();
-  failOnConsoleErrors(client);
-  await client.goto("/intake");
-  await client.evaluate(([key, draft]) => sessionStorage.setItem(key, JSON.stringify(draft)), [DRAFT_KEY, {
-    values: validIntake({
-      fullName: "Nadia Whitfield",
-      signature: "Nadia Whitfield",
-      conditions: ["neuropathy", "diabetes"],
-      neuropathyCauses: ["diabetes"],
-      symptoms: ["numbness"],
-      symptomStrength: 6,
-      hasAllergies: "yes",
-      allergies: ["nutOils"],
-    }),
-    step: "neuropathy",
-    idempotencyKey: crypto.randomUUID(),
-  }] as const);
-  await client.reload();
+  const client = await openFormAt(browser, "neuropathy", validIntake({
+    fullName: "Nadia Whitfield",
+    signature: "Nadia Whitfield",
+    conditions: ["neuropathy", "diabetes"],
+    neuropathyCauses: ["diabetes"],
+    symptoms: ["numbness"],
+    symptomStrength: 6,
+    hasAllergies: "yes",
+    allergies: ["nutOils"],
+  }));
   await expect(client.getByRole("heading", { name: "Your feet and legs" })).toBeVisible();
   const map = client.getByRole("group", { name: /Feet and lower legs/ });
   await client.getByLabel("Reduced feeling", { exact: true }).check();
@@ -88,5 +80,58 @@ test("the precaution card: what the therapist must do, acknowledged before revie
     "SELECT r.acknowledged, r.precautionsVersion FROM Review r JOIN Intake i ON i.id = r.intakeId WHERE i.fullName = 'Nadia Whitfield'",
   );
   expect(JSON.parse(review!.acknowledged)).toEqual(["refer.neuropathy-cause", "avoid.wounds"]);
-  expect(review!.precautionsVersion).toBe(1);
+  expect(review!.precautionsVersion).toBe(PRECAUTION_RULES_VERSION);
+});
+
+test("a red, hot or swollen foot: the client is told to see a doctor today, the therapist not to massage", async ({ page, browser }) => {
+  // The client: diabetic neuropathy; the rest of the answers are in the tab's draft, and the
+  // health step is answered on the page.
+  const client = await openFormAt(browser, "health", validIntake({
+    fullName: "Rowan Pierce",
+    signature: "Rowan Pierce",
+    conditions: ["neuropathy", "diabetes"],
+    neuropathyCauses: ["diabetes"],
+    symptoms: ["numbness"],
+    symptomStrength: 3,
+    doctorConsulted: true,
+  }));
+  await expect(client.getByRole("heading", { name: "Your health" })).toBeVisible();
+  await client.getByLabel("A foot or leg that is red, hot or swollen today").check();
+  const advice = client.getByRole("region", { name: "Please contact your doctor or foot clinic today" });
+  // Not yet: the advice comes on the last steps, with the answers complete.
+  await expect(advice).toHaveCount(0);
+  for (let step = 0; step < 4; step++) await client.getByRole("button", { name: "Next" }).click();
+  await expect(client.getByRole("heading", { name: "Consent and signature" })).toBeVisible();
+  await expect(advice).toContainText("You told us about a foot or leg that is red, hot or swollen today.");
+  await expect(advice).toContainText("Your therapist will be in touch with you about your appointment.");
+  await expectAccessible(client, "Consent step with the advice to see a doctor today");
+  await client.getByRole("button", { name: "Next" }).click();
+  await expect(client.getByRole("heading", { name: "Check your answers" })).toBeVisible();
+  await expect(advice).toBeVisible();
+  await client.getByRole("button", { name: "Submit intake" }).click();
+  await expect(client).toHaveURL(/thank-you/);
+  await expect(client.getByRole("heading", { name: "Thank you" })).toBeVisible();
+  await expect(advice).toContainText("please do not wait for your massage appointment");
+  await expectAccessible(client, "Confirmation with the advice to see a doctor today");
+
+  // The therapist: the dashboard flags it, and the card says it first, with its source.
+  await signIn(page);
+  const row = page.getByRole("row", { name: /Rowan Pierce/ });
+  await expect(row).toContainText("1 do not massage");
+  await row.getByRole("link", { name: "Rowan Pierce" }).click();
+  const card = page.getByRole("region", { name: "Precautions" });
+  const first = card.locator(".level").first();
+  await expect(first.getByRole("heading")).toContainText("Do not massage today");
+  const item = first.locator('[data-precaution="stop.foot-attack"]');
+  await expect(item).toContainText("foot attack, an emergency");
+  await expect(item).toContainText('Because: Ticked "A foot or leg that is red, hot or swollen today"');
+  await expect(item.locator(".source")).toContainText('Source: Diabetes UK, "Foot attack"');
+  await expect(item.getByRole("link", { name: 'Diabetes UK, "Foot attack"' })).toHaveAttribute("href", /^https:\/\/www\.diabetes\.org\.uk\//);
+  await expect(item.getByRole("checkbox", { name: /Read and understood/ })).toBeVisible();
+  await expectAccessible(page, "Submission with a stop item");
+
+  // The rules, and where they come from, for any therapist who wants to know why.
+  await page.getByRole("link", { name: "How the card decides, and its sources" }).click();
+  await expect(page.getByRole("heading", { name: "How the precaution card decides" })).toBeVisible();
+  await expect(page.locator("#clinic-guidance")).toContainText("The clinic's own guidance");
 });

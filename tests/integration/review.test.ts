@@ -19,8 +19,10 @@ describe("reviewing an intake", () => {
 
     const intake = await getIntakeForReview(id);
     expect(intake?.status).toBe("reviewed");
-    expect(intake?.review).toMatchObject({ note: "Light pressure only.", reviewerName: "Rae Evans" });
-    expect(intake!.review!.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(intake?.reviews).toHaveLength(1);
+    expect(intake?.reviews[0]).toMatchObject({ note: "Light pressure only.", reviewerName: "Rae Evans" });
+    expect(intake!.reviews[0]!.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(intake?.rulesChanged).toBe(false);
   });
 
   it("is done once: a second review changes nothing", async () => {
@@ -29,7 +31,9 @@ describe("reviewing an intake", () => {
     const { id } = await newIntake();
     await markIntakeReviewed(id, { reviewerId: first.id, note: "first", acknowledged: [], precautionsVersion: 1 });
     expect(await markIntakeReviewed(id, { reviewerId: second.id, note: "second", acknowledged: [], precautionsVersion: 1 })).toBe("already-reviewed");
-    expect((await getIntakeForReview(id))?.review).toMatchObject({ note: "first", reviewerName: "One" });
+    const reviews = (await getIntakeForReview(id))?.reviews;
+    expect(reviews).toHaveLength(1);
+    expect(reviews?.[0]).toMatchObject({ note: "first", reviewerName: "One" });
   });
 
   it("says so for an intake that does not exist", async () => {

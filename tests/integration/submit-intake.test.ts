@@ -4,6 +4,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { submitIntake } from "@/app/(client)/intake/actions";
 import { listIntakes } from "@/lib/data/intakes";
 import { REFERENCE_ALPHABET } from "@/lib/intake/reference";
+import { PRECAUTION_RULES_VERSION } from "@/lib/intake/precautions";
 import { INTAKE_SCHEMA_VERSION } from "@/lib/intake/schema";
 import { neuropathyIntake, validIntake } from "../helpers/intake-fixtures";
 import { testDatabasePath } from "../helpers/test-database";
@@ -133,8 +134,8 @@ describe("the precaution counts stored with an intake", () => {
       .prepare("SELECT fullName, stopCount, referCount, avoidCount, flagged, precautionsVersion FROM Intake ORDER BY fullName")
       .all();
     expect(stored).toEqual([
-      { fullName: "Calm Client", stopCount: 0, referCount: 0, avoidCount: 0, flagged: 0, precautionsVersion: 1 },
-      { fullName: "Maria Jensen", stopCount: 1, referCount: 1, avoidCount: 1, flagged: 1, precautionsVersion: 1 },
+      { fullName: "Calm Client", stopCount: 0, referCount: 0, avoidCount: 0, flagged: 0, precautionsVersion: PRECAUTION_RULES_VERSION },
+      { fullName: "Maria Jensen", stopCount: 1, referCount: 1, avoidCount: 1, flagged: 1, precautionsVersion: PRECAUTION_RULES_VERSION },
     ]);
     const flagged = await listIntakes({ flaggedOnly: true });
     expect(flagged.items.map((i) => i.fullName)).toEqual(["Maria Jensen"]);

@@ -10,7 +10,7 @@ import {
   type Question,
   type Questionnaire,
 } from "@/lib/intake/questionnaire";
-import { intakeSchema, toValidationErrors } from "@/lib/intake/schema";
+import { INTAKE_SCHEMA_VERSION, intakeSchema, toValidationErrors } from "@/lib/intake/schema";
 import stored from "../fixtures/stored-v2-summaries.json";
 import { validIntake } from "../helpers/intake-fixtures";
 
@@ -18,18 +18,44 @@ describe("stored intakes keep their meaning", () => {
   // Answers and summaries recorded from the code before the registry (schema version 2).
   for (const fixture of stored) {
     it(`summarises "${fixture.name}" word for word as before`, () => {
-      expect(describeAnswers(fixture.answers as never, "client")).toEqual(fixture.summary.client);
-      expect(describeAnswers(fixture.answers as never, "therapist")).toEqual(fixture.summary.therapist);
+      // Stored under version 2: questions added since are not shown as answered.
+      expect(describeAnswers(fixture.answers as never, "client", 2)).toEqual(fixture.summary.client);
+      expect(describeAnswers(fixture.answers as never, "therapist", 2)).toEqual(fixture.summary.therapist);
     });
   }
 
-  it("validates every stored answer set again, unchanged", () => {
+  it("validates every stored answer set again, unchanged but for the empty answers version 3 added", () => {
+    // Version 3's follow-ups, as a form that never showed them holds them: unticked, nothing chosen.
+    const addedInVersion3 = { woundDischarge: false, lymphedemaLimbs: [], cancerTreatmentRecent: false };
     for (const fixture of stored.slice(0, 4)) {
       const answers = fixture.answers as Record<string, unknown>;
       const again = intakeSchema.safeParse({ ...answers, appointmentDate: validIntake().appointmentDate });
       expect(again.success, fixture.name).toBe(true);
-      expect({ ...again.data, appointmentDate: answers.appointmentDate }).toEqual(answers);
+      expect({ ...again.data, appointmentDate: answers.appointmentDate }).toEqual({ ...answers, ...addedInVersion3 });
     }
+  });
+});
+
+describe("questions added in a later schema version", () => {
+  const cancerPast = { ...stored[0]!.answers, conditions: ["cancer"], cancerTreatment: "past" };
+  const healthLabels = (answers: object, version?: number) =>
+    describeAnswers(answers as never, "therapist", version)
+      .find((s) => s.step === "health")!
+      .items.map((i) => `${i.label}: ${i.value}`);
+
+  it("are summarised for intakes stored since, and left out for older ones", () => {
+    expect(healthLabels({ ...cancerPast, cancerTreatmentRecent: false }, INTAKE_SCHEMA_VERSION)).toContain(
+      "Treatment finished in the last 12 months: No",
+    );
+    expect(healthLabels(cancerPast, 2)).not.toContain("Treatment finished in the last 12 months: No");
+    // A form in progress shows every question it asks.
+    expect(healthLabels({ ...cancerPast, cancerTreatmentRecent: false })).toContain("Treatment finished in the last 12 months: No");
+  });
+
+  it("name a version no later than the current one", () => {
+    const since = (INTAKE_QUESTIONNAIRE.questions as readonly Question[]).flatMap((q) => (q.since ? [[q.id, q.since] as const] : []));
+    expect(since.map(([id]) => id).sort()).toEqual(["cancerTreatmentRecent", "lymphedemaLimbs", "woundDischarge"]);
+    for (const [id, version] of since) expect(version, id).toBeLessThanOrEqual(INTAKE_SCHEMA_VERSION);
   });
 });
 
@@ -71,7 +97,10 @@ describe("the registry", () => {
     expect(questionnaire.stepFields.health).toEqual([
       "conditions",
       "usesInsulin",
+      "woundDischarge",
+      "lymphedemaLimbs",
       "cancerTreatment",
+      "cancerTreatmentRecent",
       "bloodPressureControlled",
       "takesBloodPressureMedication",
       "otherConditions",

@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
+import type { SubmittedIntake } from "@/components/intake/intake-form";
 import { clientAddress } from "@/lib/http/client-address";
 import { errorKind, log } from "@/lib/log";
 import { submitIntakeAnswers } from "@/lib/submissions/submit";
@@ -17,7 +18,7 @@ const idempotencyKeySchema = z.uuid();
 export async function submitIntake(
   values: unknown,
   idempotencyKey: unknown,
-): Promise<ActionResult<{ reference: string }>> {
+): Promise<ActionResult<SubmittedIntake>> {
   const key = idempotencyKeySchema.safeParse(idempotencyKey);
   if (!key.success) {
     return { ok: false, formError: "This form could not be sent. Reload the page and submit again." };
@@ -28,7 +29,7 @@ export async function submitIntake(
     switch (outcome.kind) {
       case "created":
       case "duplicate":
-        return { ok: true, data: { reference: outcome.reference } };
+        return { ok: true, data: { reference: outcome.reference, seeDoctorToday: outcome.seeDoctorToday } };
       case "invalid":
         return { ok: false, fieldErrors: outcome.fieldErrors, ...(outcome.formError ? { formError: outcome.formError } : {}) };
       case "rate-limited":

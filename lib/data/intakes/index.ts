@@ -1,6 +1,10 @@
 import "server-only";
-/** Intakes in the database: storing one (create), listing them (list), reading and reviewing one (review). */
+/**
+ * Intakes in the database: storing one (create), listing them (list), reading and reviewing one
+ * (review), and bringing stored counts up to a new rules version (rules-version).
+ */
 export * from "./create";
 export * from "./list";
 export * from "./review";
+export * from "./rules-version";
 export * from "./summary";

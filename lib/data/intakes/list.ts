@@ -27,6 +27,8 @@ export type IntakeListItem = IntakeSummary & {
   stopCount: number;
   referCount: number;
   avoidCount: number;
+  /** Reviewed, but the rules changed since and raise items the review did not acknowledge. */
+  rulesChanged: boolean;
 };
 
 export type IntakePage = { items: IntakeListItem[]; next: PageCursor | null; previous: PageCursor | null };
@@ -110,6 +112,7 @@ export async function listIntakes(
       stopCount: true,
       referCount: true,
       avoidCount: true,
+      rulesChanged: true,
     },
   });
   const more = rows.length > PAGE_SIZE;

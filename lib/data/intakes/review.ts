@@ -1,15 +1,26 @@
 import "server-only";
 import { getDb, type Db } from "@/lib/db";
 import type { IntakeInput } from "@/lib/intake/schema";
-import { uniqueViolationOn } from "./create";
 import { SUMMARY_FIELDS, type IntakeStatus, type IntakeSummary } from "./summary";
 
-/** One intake for the therapist, and its review. */
+/** One intake for the therapist, and its reviews. */
+
+export type ReviewRecord = {
+  note: string;
+  createdAt: Date;
+  reviewerName: string;
+  /** Ids of the stop, refer and avoid items this review acknowledged. */
+  acknowledged: string[];
+  precautionsVersion: number;
+};
 
 export type IntakeForReview = IntakeSummary & {
   schemaVersion: number;
   answers: Partial<IntakeInput>;
-  review: { note: string; createdAt: Date; reviewerName: string; acknowledged: string[]; precautionsVersion: number } | null;
+  /** Oldest first; a second review comes only when the rules changed since the first. */
+  reviews: ReviewRecord[];
+  /** Reviewed, but the current rules raise items no review acknowledged. */
+  rulesChanged: boolean;
 };
 
 export async function getIntakeForReview(id: string, db: Db = getDb()): Promise<IntakeForReview | null> {
@@ -19,28 +30,38 @@ export async function getIntakeForReview(id: string, db: Db = getDb()): Promise<
       ...SUMMARY_FIELDS,
       schemaVersion: true,
       answers: true,
-      review: {
+      rulesChanged: true,
+      reviews: {
+        orderBy: { createdAt: "asc" },
         select: { note: true, createdAt: true, acknowledged: true, precautionsVersion: true, reviewer: { select: { name: true } } },
       },
     },
   });
   if (!row) return null;
-  const { review, answers, ...rest } = row;
+  const { reviews, answers, ...rest } = row;
   return {
     ...rest,
     status: rest.status as IntakeStatus,
     // Stored only after validation by intakeSchema (see createIntake).
     answers: (answers ?? {}) as Partial<IntakeInput>,
-    review: review
-      ? {
-          note: review.note,
-          createdAt: review.createdAt,
-          reviewerName: review.reviewer.name,
-          acknowledged: Array.isArray(review.acknowledged) ? review.acknowledged.map(String) : [],
-          precautionsVersion: review.precautionsVersion,
-        }
-      : null,
+    reviews: reviews.map((review) => ({
+      note: review.note,
+      createdAt: review.createdAt,
+      reviewerName: review.reviewer.name,
+      acknowledged: acknowledgedIds(review.acknowledged),
+      precautionsVersion: review.precautionsVersion,
+    })),
   };
+}
+
+/** The stored list of acknowledged ids, read defensively (it is JSON). */
+export function acknowledgedIds(stored: unknown): string[] {
+  return Array.isArray(stored) ? stored.map(String) : [];
+}
+
+/** Every item acknowledged by any of an intake's reviews. */
+export function acknowledgedByAny(reviews: readonly { acknowledged: readonly string[] }[]): string[] {
+  return [...new Set(reviews.flatMap((r) => r.acknowledged))];
 }
 
 export type MarkReviewedResult = "reviewed" | "already-reviewed" | "not-found";
@@ -53,24 +74,26 @@ export type ReviewInput = {
   precautionsVersion: number;
 };
 
-/** Records who reviewed an intake, when, what they acknowledged and noted; an intake is reviewed once. */
+/**
+ * Records who reviewed an intake, when, what they acknowledged and noted. An intake is reviewed
+ * once, and once more each time the rules change under its review (rulesChanged); a second
+ * therapist pressing the button at the same moment gets "already-reviewed".
+ */
 export async function markIntakeReviewed(
   intakeId: string,
   review: ReviewInput,
   db: Db = getDb(),
 ): Promise<MarkReviewedResult> {
-  try {
-    return await db.$transaction(async (tx) => {
-      const updated = await tx.intake.updateMany({ where: { id: intakeId, status: "new" }, data: { status: "reviewed" } });
-      if (updated.count === 0) {
-        const exists = await tx.intake.findUnique({ where: { id: intakeId }, select: { id: true } });
-        return exists ? "already-reviewed" : "not-found";
-      }
-      await tx.review.create({ data: { intakeId, ...review }, select: { id: true } });
-      return "reviewed";
+  return db.$transaction(async (tx) => {
+    const updated = await tx.intake.updateMany({
+      where: { id: intakeId, OR: [{ status: "new" }, { rulesChanged: true }] },
+      data: { status: "reviewed", rulesChanged: false },
     });
-  } catch (error) {
-    if (uniqueViolationOn(error, "intakeId")) return "already-reviewed";
-    throw error;
-  }
+    if (updated.count === 0) {
+      const exists = await tx.intake.findUnique({ where: { id: intakeId }, select: { id: true } });
+      return exists ? "already-reviewed" : "not-found";
+    }
+    await tx.review.create({ data: { intakeId, ...review }, select: { id: true } });
+    return "reviewed";
+  });
 }

@@ -186,7 +186,12 @@ export function deriveQuestionnaire<const R extends Questionnaire>(registry: R) 
    * Answers in words, step by step, as the client checks them and the therapist reads them. Works
    * on form values in progress and on stored answers alike: only questions that are asked appear.
    */
-  function describeAnswers(values: Partial<FormValues> | Record<string, unknown>, reader: "client" | "therapist" = "client"): AnswerSection<StepId>[] {
+  function describeAnswers(
+    values: Partial<FormValues> | Record<string, unknown>,
+    reader: "client" | "therapist" = "client",
+    /** The schema version stored answers were validated by; omitted for a form in progress. */
+    storedUnder?: number,
+  ): AnswerSection<StepId>[] {
     const v = values as Record<string, unknown>;
     const sections: AnswerSection<StepId>[] = [];
     for (const step of stepIds) {
@@ -196,6 +201,8 @@ export function deriveQuestionnaire<const R extends Questionnaire>(registry: R) 
       const groups = new Map<string, { item: AnswerItem; all: boolean; words: { all: string; notAll: string } }>();
       for (const q of questionsOf(step)) {
         if (!visibility.isShown(q, v)) continue;
+        // Stored under an older schema version: the question was not on the form, so not asked.
+        if (q.since !== undefined && storedUnder !== undefined && storedUnder < q.since) continue;
         const as = q.summaryAs;
         if (as && "detailOf" in as) {
           const line = lineOf.get(as.detailOf);

@@ -7,7 +7,8 @@
  * To add a question: add one entry here, in the place it is asked. A question asked only after
  * another answer gets a `shownWhen`; one that must be answered when asked gets `required` (the
  * message for a missing answer). Ids are stored: never change one once released. Bump
- * INTAKE_SCHEMA_VERSION (schema.ts) when the meaning of stored answers changes.
+ * INTAKE_SCHEMA_VERSION (schema.ts) when the meaning of stored answers changes, and give a new
+ * question `since` (that version), so older intakes are not summarised as having answered it.
  */
 import {
   ALLERGY_KINDS,
@@ -16,6 +17,7 @@ import {
   CONDITIONS,
   CONSENT_STATEMENTS,
   GOALS,
+  LIMBS,
   NEUROPATHY_CAUSES,
   PRESSURE,
   REGIONS,
@@ -90,6 +92,27 @@ const QUESTIONS = [
     shownWhen: { question: "conditions", includes: "diabetes" },
   },
   {
+    id: "woundDischarge",
+    step: "health",
+    since: 3,
+    kind: "tick",
+    label: "A wound is leaking fluid or pus",
+    summaryLabel: "A wound is leaking fluid or pus",
+    shownWhen: { question: "conditions", includes: "openWounds" },
+  },
+  {
+    id: "lymphedemaLimbs",
+    step: "health",
+    since: 3,
+    kind: "multipleChoice",
+    options: LIMBS,
+    label: "Which arm or leg is affected, or on which side were lymph nodes removed?",
+    hint: "Tick all that apply.",
+    summaryLabel: "Lymphedema or lymph nodes removed",
+    required: "Choose the arm or leg affected",
+    shownWhen: { question: "conditions", includes: "lymphedema" },
+  },
+  {
     id: "cancerTreatment",
     step: "health",
     kind: "singleChoice",
@@ -98,6 +121,15 @@ const QUESTIONS = [
     summaryLabel: "Cancer treatment",
     required: "Choose whether your treatment is current or finished",
     shownWhen: { question: "conditions", includes: "cancer" },
+  },
+  {
+    id: "cancerTreatmentRecent",
+    step: "health",
+    since: 3,
+    kind: "tick",
+    label: "My treatment finished in the last 12 months",
+    summaryLabel: "Treatment finished in the last 12 months",
+    shownWhen: { question: "cancerTreatment", equals: "past" },
   },
   {
     id: "bloodPressureControlled",

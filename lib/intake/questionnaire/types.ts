@@ -50,6 +50,11 @@ type Common = {
   readonly shownWhen?: ShownWhen;
   /** The browser's autofill hint for a text field. */
   readonly autoComplete?: string;
+  /**
+   * The INTAKE_SCHEMA_VERSION that first asked it. Answers stored under an older version never
+   * saw it, so their summary leaves it out rather than showing the form's default as an answer.
+   */
+  readonly since?: number;
 };
 
 export type Question =

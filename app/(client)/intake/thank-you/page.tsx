@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SEE_DOCTOR_TODAY_PARAM, SeeDoctorToday, signsFromParam } from "@/components/intake/see-doctor-today";
 import { parseReference } from "@/lib/intake/reference";
 
 export const metadata: Metadata = { title: "Thank you" };
 
-export default async function ThankYouPage({ searchParams }: { searchParams: Promise<{ ref?: string | string[] }> }) {
-  const { ref } = await searchParams;
+export default async function ThankYouPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { ref, [SEE_DOCTOR_TODAY_PARAM]: care } = await searchParams;
   // Shown only when it has the shape of one of our codes, so the page cannot be made to say anything else.
   const reference = typeof ref === "string" ? parseReference(ref) : null;
   return (
@@ -16,6 +17,7 @@ export default async function ThankYouPage({ searchParams }: { searchParams: Pro
           Your reference code is <strong className="code">{reference}</strong>
         </p>
       ) : null}
+      <SeeDoctorToday signs={signsFromParam(care)} />
       <h2>What happens next</h2>
       <ul>
         <li>Your therapist reads your answers before your appointment.</li>

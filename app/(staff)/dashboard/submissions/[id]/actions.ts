@@ -7,7 +7,7 @@ import type { ReviewState } from "@/components/staff/review-form";
 import { clientAddress } from "@/lib/http/client-address";
 import { requireTherapist } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/data/audit";
-import { getIntakeForReview, markIntakeReviewed } from "@/lib/data/intakes";
+import { acknowledgedByAny, getIntakeForReview, markIntakeReviewed } from "@/lib/data/intakes";
 import { PRECAUTION_RULES_VERSION, mustAcknowledge, precautionsFor } from "@/lib/intake/precautions";
 import { MAX_TEXT } from "@/lib/intake/schema";
 import { mustBeText } from "@/lib/intake/text";
@@ -28,7 +28,8 @@ const NOT_FOUND: ReviewState = { ok: false, formError: "This intake could not be
 
 /**
  * Records the review. Refused until every "do not massage", "refer" and "avoid" item of the card,
- * worked out again here from the stored answers, has been acknowledged.
+ * worked out again here from the stored answers, has been acknowledged, in this review or an
+ * earlier one (a second review comes when the rules changed since the first).
  */
 export async function markReviewed(_previous: ReviewState, formData: FormData): Promise<ReviewState> {
   const therapist = await requireTherapist();
@@ -46,7 +47,8 @@ export async function markReviewed(_previous: ReviewState, formData: FormData): 
   try {
     const intake = await getIntakeForReview(intakeId);
     if (!intake) return NOT_FOUND;
-    const required = mustAcknowledge(precautionsFor(intake.answers));
+    const earlier = acknowledgedByAny(intake.reviews);
+    const required = mustAcknowledge(precautionsFor(intake.answers)).filter((id) => !earlier.includes(id));
     const missing = required.filter((id) => !acknowledged.includes(id));
     if (missing.length > 0) {
       return {
@@ -59,6 +61,7 @@ export async function markReviewed(_previous: ReviewState, formData: FormData): 
     const result = await markIntakeReviewed(intakeId, {
       reviewerId: therapist.id,
       note,
+      // What this review acknowledged; earlier reviews keep theirs.
       acknowledged: required,
       precautionsVersion: PRECAUTION_RULES_VERSION,
     });

@@ -7,7 +7,7 @@ import { AuditTrail } from "@/components/staff/audit-trail";
 import { PrecautionCard } from "@/components/staff/precaution-card";
 import { REVIEW_FORM_ID, ReviewForm } from "@/components/staff/review-form";
 import { AUDIT_ACTIONS } from "@/lib/data/audit";
-import { INTAKE_STATUSES } from "@/lib/data/intakes";
+import { INTAKE_STATUSES, acknowledgedByAny } from "@/lib/data/intakes";
 import { describeAnswers } from "@/lib/intake/answers";
 import { formatDate, formatDateTime } from "@/lib/intake/dates";
 import type { Region } from "@/lib/intake/options";
@@ -24,6 +24,11 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
   if (!opened) notFound();
   const { intake, trail } = opened;
   const precautions = precautionsFor(intake.answers);
+  const acknowledged = acknowledgedByAny(intake.reviews);
+  // Worked out from the current rules, as the review action does: the stored flag is for the list.
+  const changedSinceReview =
+    intake.reviews.length > 0 ? mustAcknowledge(precautions).filter((id) => !acknowledged.includes(id)) : [];
+  const awaitingReview = intake.reviews.length === 0 || changedSinceReview.length > 0;
   const avoidRegions = [...new Set(precautions.filter((p) => p.level === "avoid").flatMap((p) => p.regions))] as Region[];
   const a = intake.answers;
   const hasMap = questionnaire.isStepShown("neuropathy", a) || avoidRegions.length > 0;
@@ -57,8 +62,9 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
 
       <PrecautionCard
         precautions={precautions}
-        reviewFormId={intake.review ? undefined : REVIEW_FORM_ID}
-        acknowledged={intake.review?.acknowledged}
+        reviewFormId={awaitingReview ? REVIEW_FORM_ID : undefined}
+        acknowledged={acknowledged}
+        changedSinceReview={changedSinceReview}
       />
 
       {hasMap ? (
@@ -77,19 +83,24 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
 
       <section className="card review-panel" aria-labelledby="review-heading">
         <h2 id="review-heading">Review</h2>
-        {intake.review ? (
-          <>
+        {intake.reviews.map((review) => (
+          <div key={review.createdAt.toISOString()} className="past-review">
             <p>
-              Reviewed by <strong>{intake.review.reviewerName}</strong> on {formatDateTime(intake.review.createdAt)}.
+              Reviewed by <strong>{review.reviewerName}</strong> on {formatDateTime(review.createdAt)}.
             </p>
-            {intake.review.note ? <p className="note">{intake.review.note}</p> : null}
-          </>
-        ) : (
-          <ReviewForm intakeId={intake.id} action={markReviewed} toAcknowledge={mustAcknowledge(precautions).length} />
-        )}
+            {review.note ? <p className="note">{review.note}</p> : null}
+          </div>
+        ))}
+        {awaitingReview ? (
+          <ReviewForm
+            intakeId={intake.id}
+            action={markReviewed}
+            toAcknowledge={mustAcknowledge(precautions).filter((id) => !acknowledged.includes(id)).length}
+          />
+        ) : null}
       </section>
 
-      <AnswerSections sections={describeAnswers(intake.answers, "therapist")} />
+      <AnswerSections sections={describeAnswers(intake.answers, "therapist", intake.schemaVersion)} />
       <AuditTrail entries={trail.map((e) => ({ id: e.id, at: e.at, who: e.actorName, what: AUDIT_ACTIONS[e.action] ?? e.action }))} />
     </article>
   );
