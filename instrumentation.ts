@@ -1,25 +1,14 @@
 import type { Instrumentation } from "next";
 
 /**
- * Runs once when the server starts (Next's instrumentation hook), before it answers a request:
- * the environment is checked, then stored intakes are brought up to the current precaution rules.
+ * Runs once when the server starts (Next's instrumentation hook), and Next awaits it before it
+ * answers any request: see lib/on-server-start.ts. Each import sits inside the runtime check, so
+ * the Edge build of this file, which Next also makes, carries none of the Node.js-only code.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { checkEnvironmentOrExit } = await import("@/lib/start-up");
-    checkEnvironmentOrExit();
-    await bringDataUpToDate();
-  }
-}
-
-/** Intakes stored under an older precaution rules version get their counts again (once). */
-async function bringDataUpToDate() {
-  const { recomputePrecautionCounts } = await import("@/lib/data/intakes");
-  const { log } = await import("@/lib/log");
-  const started = performance.now();
-  const result = await recomputePrecautionCounts();
-  if (result.recomputed > 0) {
-    log.info({ event: "precautions.recomputed", ...result, ms: Math.round(performance.now() - started) });
+    const { onServerStart } = await import("@/lib/on-server-start");
+    await onServerStart();
   }
 }
 
@@ -28,13 +17,14 @@ async function bringDataUpToDate() {
  * path or query, which can hold a searched name) and the error's kind, never its message.
  */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { errorKind, log } = await import("@/lib/log");
-  log.error({
-    event: "request.error",
-    method: request.method,
-    route: context.routePath,
-    routeType: context.routeType,
-    err: errorKind(error, { withFrames: true }),
-  });
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { errorKind, log } = await import("@/lib/log");
+    log.error({
+      event: "request.error",
+      method: request.method,
+      route: context.routePath,
+      routeType: context.routeType,
+      err: errorKind(error, { withFrames: true }),
+    });
+  }
 };

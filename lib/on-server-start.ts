@@ -1,0 +1,17 @@
+import { checkEnvironmentOrExit } from "@/lib/start-up";
+import { recomputePrecautionCounts } from "@/lib/data/intakes";
+import { log } from "@/lib/log";
+
+/**
+ * What the Node.js server does once when it starts, before it answers a request (instrumentation.ts
+ * imports this only in the Node.js runtime): the environment is checked, then intakes stored under
+ * an older precaution rules version get their counts again (a no-op once done).
+ */
+export async function onServerStart(): Promise<void> {
+  checkEnvironmentOrExit();
+  const started = performance.now();
+  const result = await recomputePrecautionCounts();
+  if (result.recomputed > 0) {
+    log.info({ event: "precautions.recomputed", ...result, ms: Math.round(performance.now() - started) });
+  }
+}
