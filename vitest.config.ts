@@ -9,6 +9,15 @@ const alias = {
   "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
 };
 
+/**
+ * `npm test` runs the integration and reliability tests on SQLite; `npm run test:pg` (tests/run.ts)
+ * runs them again on PostgreSQL with TEST_DATABASE=postgresql. A file named *.sqlite.test.ts is
+ * about SQLite alone (its query plans, its migrations, an upgrade from a SQLite-only release), one
+ * named *.pg.test.ts about PostgreSQL alone.
+ */
+const onPostgres = process.env.TEST_DATABASE === "postgresql";
+const notForThisDatabase = [onPostgres ? "**/*.sqlite.test.ts" : "**/*.pg.test.ts"];
+
 export default defineConfig({
   plugins: [react()],
   resolve: { alias },
@@ -29,6 +38,7 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["tests/integration/**/*.test.ts"],
+          exclude: notForThisDatabase,
           setupFiles: ["tests/helpers/fail-on-console-error.ts", "tests/helpers/test-database.ts"],
           // Each file gets its own SQLite file; the Prisma CLI tests spawn processes and need time.
           testTimeout: 60_000,
@@ -41,6 +51,7 @@ export default defineConfig({
           name: "reliability",
           environment: "node",
           include: ["tests/reliability/**/*.test.ts"],
+          exclude: notForThisDatabase,
           // Servers, thousands of requests, a crash and a restart.
           testTimeout: 600_000,
           hookTimeout: 120_000,

@@ -1,6 +1,9 @@
 import "server-only";
-import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+import { databaseKindOf, type DatabaseKind } from "@/lib/database-kind";
 import { getEnv } from "@/lib/env";
+import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/sqlite/client";
+import { createPgAdapter } from "@/lib/pg-adapter";
 import { createAdapter } from "@/lib/sqlite-adapter";
 
 /**
@@ -36,7 +39,8 @@ function fieldsOf(meta: Record<string, unknown>): string[] {
   const visit = (value: unknown, key?: string) => {
     if (Array.isArray(value)) {
       // `target` (a model query) and `fields` (the driver's constraint) list column names.
-      if (key === "target" || key === "fields") for (const v of value) if (typeof v === "string") found.add(v);
+      // PostgreSQL's driver quotes them ("idempotencyKey"); SQLite's does not.
+      if (key === "target" || key === "fields") for (const v of value) if (typeof v === "string") found.add(v.replace(/^"(.*)"$/, "$1"));
       for (const v of value) visit(v);
     } else if (value && typeof value === "object") {
       for (const [k, v] of Object.entries(value)) visit(v, k);
@@ -60,18 +64,35 @@ export function toDatabaseError(error: unknown): DatabaseError {
   return new DatabaseError(typeof e.code === "string" ? e.code : (error as Error)?.name, kind, fieldsOf(meta));
 }
 
-function baseClient(databasePath: string, onQuery?: (event: Prisma.QueryEvent) => void): PrismaClient {
-  if (!onQuery) return new PrismaClient({ adapter: createAdapter(databasePath) });
-  const logging = new PrismaClient({ adapter: createAdapter(databasePath), log: [{ emit: "event", level: "query" }] });
-  logging.$on("query", onQuery);
+/**
+ * Prisma's client for one database. The generated client is specific to its database, so there
+ * are two (lib/generated/sqlite, lib/generated/postgresql), made from the one model; their query
+ * API is the same, and the rest of the app is typed against the SQLite one. This is the only
+ * place that chooses.
+ */
+function baseClient(kind: DatabaseKind, location: string, onQuery?: (event: Prisma.QueryEvent) => void): PrismaClient {
+  const log = onQuery ? [{ emit: "event" as const, level: "query" as const }] : [];
+  const client =
+    kind === "postgresql"
+      ? (new PostgresClient({ adapter: createPgAdapter(location), log }) as unknown as PrismaClient)
+      : new PrismaClient({ adapter: createAdapter(location), log });
   // Only the log options differ from a plain client's type.
-  return logging as unknown as PrismaClient;
+  if (onQuery) (client as unknown as { $on(e: "query", f: typeof onQuery): void }).$on("query", onQuery);
+  return client;
 }
 
-/** `onQuery` sees every SQL statement sent (tests read query plans with it). */
-export function createPrismaClient(databasePath: string, { onQuery }: { onQuery?: (event: Prisma.QueryEvent) => void } = {}) {
-  return baseClient(databasePath, onQuery).$extends({
+/**
+ * A client for a SQLite file path (or `file:` URL) or a `postgresql://` URL. `onQuery` sees every
+ * SQL statement sent (tests read query plans with it).
+ */
+export function createPrismaClient(location: string, { onQuery }: { onQuery?: (event: Prisma.QueryEvent) => void } = {}) {
+  const kind = databaseKindOf(location) ?? "sqlite";
+  return baseClient(kind, kind === "sqlite" ? location.replace(/^file:/, "") : location, onQuery).$extends({
     name: "errors-without-values",
+    client: {
+      /** Which database this client speaks to, for the few queries written in each one's SQL. */
+      $databaseKind: () => kind,
+    },
     query: {
       async $allOperations({ args, query }) {
         try {
@@ -91,6 +112,7 @@ export type Db = ReturnType<typeof createPrismaClient>;
 const globalForPrisma = globalThis as unknown as { prisma?: Db };
 
 export function getDb(): Db {
-  globalForPrisma.prisma ??= createPrismaClient(getEnv().databasePath);
+  const { database } = getEnv();
+  globalForPrisma.prisma ??= createPrismaClient(database.kind === "sqlite" ? database.path : database.url);
   return globalForPrisma.prisma;
 }

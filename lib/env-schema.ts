@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { databaseKindOf } from "./database-kind";
 
 /**
  * What the environment may hold, checked: the schema and its parser, with no state, so that tools
@@ -18,8 +19,8 @@ const envSchema = z.object({
     .string()
     .trim()
     .default(DEFAULT_DATABASE_URL)
-    .refine((url) => /^file:.+/.test(url), {
-      message: 'must be a SQLite file URL such as "file:./data/intake.db"',
+    .refine((url) => databaseKindOf(url) !== null, {
+      message: 'must be a SQLite file URL such as "file:./data/intake.db", or a PostgreSQL URL such as "postgresql://user:password@host:5432/intake"',
     }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional(),
@@ -63,9 +64,11 @@ const envSchema = z.object({
 
 export type Env = Omit<z.infer<typeof envSchema>, "BETTER_AUTH_SECRET"> & {
   BETTER_AUTH_SECRET: string;
-  /** Absolute path of the SQLite file named by DATABASE_URL (relative paths start at the project). */
-  databasePath: string;
+  /** The database DATABASE_URL names: a SQLite file (its absolute path), or PostgreSQL. */
+  database: Database;
 };
+
+export type Database = { kind: "sqlite"; path: string } | { kind: "postgresql"; url: string };
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -80,10 +83,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new EnvError(`Invalid environment variables (see .env.example):\n${lines.join("\n")}`);
   }
-  const filePath = result.data.DATABASE_URL.replace(/^file:/, "");
-  return {
-    ...result.data,
-    BETTER_AUTH_SECRET: result.data.BETTER_AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
-    databasePath: path.resolve(/* turbopackIgnore: true */ process.cwd(), filePath),
-  };
+  const url = result.data.DATABASE_URL;
+  const database: Database =
+    databaseKindOf(url) === "postgresql"
+      ? { kind: "postgresql", url }
+      : // Relative paths start at the project.
+        { kind: "sqlite", path: path.resolve(/* turbopackIgnore: true */ process.cwd(), url.replace(/^file:/, "")) };
+  return { ...result.data, BETTER_AUTH_SECRET: result.data.BETTER_AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET, database };
 }

@@ -5,10 +5,15 @@
  *      crash and generated bad input against the production server, at reduced size);
  *   2. Playwright in Debian's Chromium against the production build, when Chromium is installed.
  * Exits non-zero if anything failed, or if a runner broke before reporting.
+ *
+ * `npm run test:pg` (this file with --database=postgresql): the same build, then the integration,
+ * reliability and browser tests again on PostgreSQL, in a throwaway server started here (Debian's
+ * postgresql package) and removed at the end. Unit and component tests do not touch a database.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { startThrowawayPostgres } from "../prisma/throwaway-postgres";
 import { CHROMIUM_PATH } from "./e2e/server-config";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -33,14 +38,25 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
   return result.status ?? 1;
 }
 
+const onPostgres = process.argv.includes("--database=postgresql");
+const tally = path.join(out, `tally-${onPostgres ? "postgresql" : "sqlite"}.json`);
+fs.rmSync(tally, { force: true });
+if (onPostgres) {
+  const server = await startThrowawayPostgres();
+  process.env.TEST_DATABASE = "postgresql";
+  process.env.TEST_POSTGRES_URL = server.url();
+  process.on("exit", server.stop);
+  console.log(`PostgreSQL for the tests: ${server.url()}`);
+}
+
 // 0. Types: the build checks them too, but only when the browser tests build the app.
-if (run(bin("tsc"), ["--noEmit"]) !== 0) {
+if (!onPostgres && run(bin("tsc"), ["--noEmit"]) !== 0) {
   console.error("\nThe type check failed (see above).");
   broken = true;
 }
 
 // ESLint: Next's and typescript-eslint's recommended rules (eslint.config.mjs).
-if (run(bin("eslint"), ["."]) !== 0) {
+if (!onPostgres && run(bin("eslint"), ["."]) !== 0) {
   console.error("\nESLint found problems (see above).");
   broken = true;
 }
@@ -53,7 +69,8 @@ if (run("npm", ["run", "build"]) !== 0) {
 // 1. vitest
 const vitestReport = path.join(out, "vitest.json");
 fs.rmSync(vitestReport, { force: true });
-const vitestStatus = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
+const projects = onPostgres ? ["--project", "integration", "--project", "reliability"] : [];
+const vitestStatus = run(bin("vitest"), ["run", ...projects, "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
 const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestReport);
 if (vitest) {
   total.passed += vitest.numPassedTests;
@@ -92,6 +109,9 @@ if (fs.existsSync(CHROMIUM_PATH)) {
   );
   if (process.env.CI) broken = true;
 }
+
+// For .ci/run, which adds the SQLite and PostgreSQL runs into one closing line.
+fs.writeFileSync(tally, JSON.stringify({ ...total, broken }));
 
 const skipped = total.skipped > 0 ? `, ${total.skipped} skipped` : "";
 console.log(`\ntests: ${total.passed} passed, ${total.failed} failed${skipped}`);

@@ -4,7 +4,8 @@ import { getDb } from "@/lib/db";
 
 /** Where better-auth keeps accounts and sessions: our database, through its Prisma adapter. */
 export function authStore() {
-  return prismaAdapter(getDb(), { provider: "sqlite" });
+  const db = getDb();
+  return prismaAdapter(db, { provider: db.$databaseKind() });
 }
 
 /** Closes the database connection (command-line tools, when they are done). */

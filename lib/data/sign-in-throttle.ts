@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import { getDb, type Db } from "@/lib/db";
 
 /**
@@ -9,7 +9,7 @@ import { getDb, type Db } from "@/lib/db";
  * over, and says whether it did), so attempts sent at the same moment cannot slip between a read
  * and a write. No transaction is opened: on this driver a transaction shares the connection with
  * every other query, and rolling one back would take other requests' writes with it.
- * Times are Unix milliseconds.
+ * Times are Unix milliseconds. The same SQL runs on SQLite and PostgreSQL.
  */
 
 export type ThrottlePolicy = {
@@ -23,25 +23,32 @@ export type ThrottlePolicy = {
 
 export type Taken = { allowed: true; attempts: number } | { allowed: false; waitMs: number };
 
+/**
+ * A whole number as a typed SQL value. PostgreSQL does not guess a parameter's type from
+ * arithmetic or a CASE ("operator does not exist: unknown + text"); CAST ... AS BIGINT reads the
+ * same on SQLite and PostgreSQL.
+ */
+const int = (n: number) => Prisma.sql`CAST(${n} AS BIGINT)`;
+
 /** waitAfter(n) as SQL, for the n the expression `n` gives: a CASE over 1 .. steadyFrom. */
 function waitSql(policy: ThrottlePolicy, n: Prisma.Sql): Prisma.Sql {
-  const steps = Array.from({ length: policy.steadyFrom - 1 }, (_, i) => Prisma.sql`WHEN ${i + 1} THEN ${policy.waitAfter(i + 1)}`);
-  return Prisma.sql`(CASE ${n} ${Prisma.join(steps, " ")} ELSE ${policy.waitAfter(policy.steadyFrom)} END)`;
+  const steps = Array.from({ length: policy.steadyFrom - 1 }, (_, i) => Prisma.sql`WHEN ${int(i + 1)} THEN ${int(policy.waitAfter(i + 1))}`);
+  return Prisma.sql`(CASE ${n} ${Prisma.join(steps, " ")} ELSE ${int(policy.waitAfter(policy.steadyFrom))} END)`;
 }
 
 export async function takeAttempt(key: string, policy: ThrottlePolicy, now: Date, db: Db = getDb()): Promise<Taken> {
   const t = now.getTime();
   // Expired counts are forgotten here, so the table holds only live ones.
-  await db.$executeRaw`DELETE FROM "SignInThrottle" WHERE "expiresAt" <= ${t}`;
-  const next = Prisma.sql`(CASE WHEN "SignInThrottle"."expiresAt" <= ${t} THEN 1 ELSE "SignInThrottle"."attempts" + 1 END)`;
+  await db.$executeRaw`DELETE FROM "SignInThrottle" WHERE "expiresAt" <= ${int(t)}`;
+  const next = Prisma.sql`(CASE WHEN "SignInThrottle"."expiresAt" <= ${int(t)} THEN 1 ELSE "SignInThrottle"."attempts" + 1 END)`;
   const rows = await db.$queryRaw<{ attempts: number | bigint }[]>`
     INSERT INTO "SignInThrottle" ("key", "attempts", "notBefore", "expiresAt")
-    VALUES (${key}, 1, ${t + policy.waitAfter(1)}, ${t + policy.windowMs})
+    VALUES (${key}, 1, ${int(t + policy.waitAfter(1))}, ${int(t + policy.windowMs)})
     ON CONFLICT ("key") DO UPDATE SET
       "attempts" = ${next},
-      "notBefore" = ${t} + ${waitSql(policy, next)},
-      "expiresAt" = ${t + policy.windowMs}
-    WHERE "SignInThrottle"."notBefore" <= ${t} OR "SignInThrottle"."expiresAt" <= ${t}
+      "notBefore" = ${int(t)} + ${waitSql(policy, next)},
+      "expiresAt" = ${int(t + policy.windowMs)}
+    WHERE "SignInThrottle"."notBefore" <= ${int(t)} OR "SignInThrottle"."expiresAt" <= ${int(t)}
     RETURNING "attempts"`;
   if (rows[0]) return { allowed: true, attempts: Number(rows[0].attempts) };
   const [row] = await db.$queryRaw<{ notBefore: number | bigint }[]>`SELECT "notBefore" FROM "SignInThrottle" WHERE "key" = ${key}`;
@@ -56,7 +63,7 @@ export async function giveBackAttempt(key: string, policy: ThrottlePolicy, now: 
   await db.$executeRaw`
     UPDATE "SignInThrottle" SET
       "attempts" = ${left},
-      "notBefore" = CASE WHEN ${waitSql(policy, left)} = 0 THEN ${t} ELSE "notBefore" END
+      "notBefore" = CASE WHEN ${waitSql(policy, left)} = 0 THEN ${int(t)} ELSE "notBefore" END
     WHERE "key" = ${key}`;
   await db.$executeRaw`DELETE FROM "SignInThrottle" WHERE "key" = ${key} AND "attempts" <= 0`;
 }

@@ -1,6 +1,7 @@
 import "server-only";
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { createIntake, newIntakeId } from "@/lib/data/intakes";
+import { createSubmitLimiter, isLimitReached } from "@/lib/data/submit-limits";
 import { getEnv } from "@/lib/env";
 import { intakeSchema, toValidationErrors, type FieldErrors } from "@/lib/intake/schema";
 import { limitKeyOf } from "@/lib/http/client-address";
@@ -26,16 +27,10 @@ export type SubmitOutcome =
   | { kind: "rate-limited"; retryAfterSeconds: number };
 
 
-const globalForLimits = globalThis as unknown as { submitLimiter?: RateLimiterMemory };
+const globalForLimits = globalThis as unknown as { submitLimiter?: RateLimiterAbstract };
 
-function limiter(): RateLimiterMemory {
-  // In memory: submissions go to one server process (one SQLite file), and a restart forgetting
-  // the counts only lets a few more through.
-  globalForLimits.submitLimiter ??= new RateLimiterMemory({
-    keyPrefix: "submit",
-    points: getEnv().SUBMIT_RATE_LIMIT_PER_MINUTE,
-    duration: 60,
-  });
+function limiter(): RateLimiterAbstract {
+  globalForLimits.submitLimiter ??= createSubmitLimiter(getEnv().SUBMIT_RATE_LIMIT_PER_MINUTE);
   return globalForLimits.submitLimiter;
 }
 
@@ -47,7 +42,9 @@ export async function submitIntakeAnswers(input: {
   try {
     await limiter().consume(limitKeyOf(input.address));
   } catch (refusal) {
-    const ms = (refusal as { msBeforeNext?: number }).msBeforeNext ?? 60_000;
+    // A store that failed (the database) is an error like any other, not a refusal.
+    if (!isLimitReached(refusal)) throw refusal;
+    const ms = refusal.msBeforeNext;
     log.warn({ event: "intake.rate_limited" });
     return { kind: "rate-limited", retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)) };
   }

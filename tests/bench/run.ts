@@ -10,6 +10,9 @@
  *      framework's not-found page
  *   4. Lighthouse (mobile) on /intake
  *   5. the server's peak resident memory over the run
+ *   6. PostgreSQL, when Debian's postgresql package is installed (a throwaway server started here):
+ *      submit beside the baseline route, the dashboard at 100,000 intakes, and submit through nginx
+ *      to two instances beside one
  *
  * Writes bench-results/results.json, results.md and chart.svg (git ignores the folder).
  */
@@ -19,8 +22,11 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type BrowserContext } from "@playwright/test";
-import Database from "better-sqlite3";
-import { createTherapistWithCli, freshDatabase, runLoad, startServer, type Server } from "../reliability/harness";
+import { startThrowawayPostgres } from "../../prisma/throwaway-postgres";
+import { migratedPostgresDatabase } from "../helpers/pg-migrations";
+import { sqlFor } from "../helpers/test-sql";
+import { startBalancer } from "../reliability/balancer";
+import { createTherapistWithCli, databaseUrlOf, freshDatabase, runLoad, startServer, type Server } from "../reliability/harness";
 import { intakeBody } from "../helpers/intake-fixtures";
 import { RARE_NAME, fillIntakes } from "./fill";
 
@@ -79,14 +85,16 @@ async function signedInContext(server: Server, browser: Awaited<ReturnType<typeo
 // ------------------------------------------------------------------ 2. dashboard
 type DashboardCase = { name: string; query: string };
 
-function dashboardCases(databasePath: string, count: number): DashboardCase[] {
+async function dashboardCases(database: string, count: number): Promise<DashboardCase[]> {
   const lastPage = Math.min(400, Math.ceil(count / 25));
   // The cursor of page N is the row before it in dashboard order (soonest appointment first).
-  const db = new Database(databasePath, { readonly: true });
-  const row = db
-    .prepare("SELECT appointmentDate, id FROM Intake ORDER BY appointmentDate, id LIMIT 1 OFFSET ?")
-    .get((lastPage - 1) * 25 - 1) as { appointmentDate: string; id: string };
-  db.close();
+  const sql = sqlFor(database);
+  const [row] = await sql.rows<{ appointmentDate: string; id: string }>(
+    `SELECT "appointmentDate", "id" FROM "Intake" ORDER BY "appointmentDate", "id" LIMIT 1 OFFSET ?`,
+    (lastPage - 1) * 25 - 1,
+  );
+  await sql.close();
+  if (!row) throw new Error("no intake at the late page");
   return [
     { name: "page 1", query: "" },
     { name: `page ${lastPage}`, query: `after=${row.appointmentDate}_${row.id}` },
@@ -95,13 +103,13 @@ function dashboardCases(databasePath: string, count: number): DashboardCase[] {
   ];
 }
 
-async function timeQueries(databasePath: string, cases: DashboardCase[]) {
-  // In this process, through lib/data, on its own connection to the same file.
-  process.env.DATABASE_URL = `file:${databasePath}`;
+async function timeQueries(database: string, cases: DashboardCase[]) {
+  // In this process, through lib/data, on its own connection to the same database.
+  process.env.DATABASE_URL = databaseUrlOf(database);
   const { createPrismaClient } = await import("@/lib/db");
   const { listIntakes, decodeCursor } = await import("@/lib/data/intakes");
   const { earliestToday } = await import("@/lib/intake/dates");
-  const db = createPrismaClient(databasePath);
+  const db = createPrismaClient(database);
   const result: Record<string, number> = {};
   for (const c of cases) {
     const params = new URLSearchParams(c.query);
@@ -199,8 +207,8 @@ async function main() {
   let bigContext: BrowserContext | undefined;
   for (const count of sizes) {
     log(`filling a database with ${count.toLocaleString("en")} intakes...`);
-    const databasePath = freshDatabase(`bench-${count}`);
-    fillIntakes(databasePath, count);
+    const databasePath = await freshDatabase(`bench-${count}`);
+    await fillIntakes(databasePath, count);
     createTherapistWithCli(databasePath, THERAPIST);
     const server = await startServer(databasePath, count === 100_000 ? 3301 : 3300, {
       BENCHMARK: "1",
@@ -210,7 +218,7 @@ async function main() {
     });
     if (count === 100_000) memory = watchMemory(server);
     const context = await signedInContext(server, browser);
-    const cases = dashboardCases(databasePath, count);
+    const cases = await dashboardCases(databasePath, count);
     log(`timing the dashboard at ${count.toLocaleString("en")} intakes...`);
     dashboard[count] = { query: await timeQueries(databasePath, cases), page: await timePages(server, context, cases) };
     if (count === 100_000) {
@@ -264,8 +272,9 @@ async function main() {
   log("Lighthouse on /intake (mobile)...");
   results.lighthouse = await lighthouseOn(`${big!.url}/intake`);
   results.peakMemoryMb = round(memory!.stop());
-  await browser.close();
   await big!.stop();
+  results.postgresql = await postgresColumn(browser);
+  await browser.close();
 
   const report = budgets(results);
   fs.writeFileSync(path.join(out, "results.json"), JSON.stringify({ ...results, budgets: report }, null, 2));
@@ -274,6 +283,87 @@ async function main() {
   fs.writeFileSync(path.join(out, "chart.svg"), chart(results));
   console.log(`\n${markdown}`);
   log(`written to ${path.relative(root, out)}/`);
+}
+
+// ------------------------------------------------------------------ 6. PostgreSQL
+/**
+ * The same measures on PostgreSQL, in a throwaway server (skipped, and said so, without Debian's
+ * postgresql package). Each submission comes from an address of its own (the loader plays a proxy,
+ * TRUST_PROXY=1): on PostgreSQL the submit limit per address is counted in the database, and one
+ * address for every request would measure a single row's lock instead of a clinic's traffic.
+ */
+async function postgresColumn(browser: Awaited<ReturnType<typeof chromium.launch>>) {
+  let server: Awaited<ReturnType<typeof startThrowawayPostgres>>;
+  try {
+    server = await startThrowawayPostgres();
+  } catch (error) {
+    log(`PostgreSQL skipped: ${(error as Error).message}`);
+    return { skipped: (error as Error).message };
+  }
+  const started: { stop: () => Promise<void> }[] = [];
+  try {
+    process.env.TEST_POSTGRES_URL = server.url();
+    const count = 100_000;
+    log(`PostgreSQL: filling a database with ${count.toLocaleString("en")} intakes...`);
+    const database = await migratedPostgresDatabase("bench");
+    await fillIntakes(database, count);
+    createTherapistWithCli(database, THERAPIST);
+    const env = { BENCHMARK: "1", LOG_LEVEL: "warn", NODE_OPTIONS: SERVER_NODE_OPTIONS, TRUST_PROXY: "1" };
+    const first = await startServer(database, 3302, env);
+    started.push(first);
+    const context = await signedInContext(first, browser);
+    const cases = await dashboardCases(database, count);
+    log("PostgreSQL: timing the dashboard at 100,000 intakes...");
+    const dashboard = { query: await timeQueries(database, cases), page: await timePages(first, context, cases) };
+    await context.close();
+
+    const load = (base: string, pathname: string, tag: string) => {
+      const bodies = Array.from({ length: 3_000 }, (_, i) => JSON.stringify(intakeBody(i, tag)));
+      return runLoad({
+        base,
+        total: bodies.length,
+        connections: 50,
+        request: (i) => ({
+          path: pathname,
+          body: bodies[i]!,
+          headers: { "idempotency-key": `${tag}-key-${i}`, "x-forwarded-for": `198.18.${(i >> 8) & 255}.${i & 255}` },
+        }),
+      });
+    };
+    const summary = (r: Awaited<ReturnType<typeof load>>, name: string) => {
+      if (r.statuses["201"] !== r.requests) throw new Error(`unexpected answers from ${name}: ${JSON.stringify(r.statuses)}`);
+      return { requests: r.requests, throughput: round(r.throughput), p50Ms: round(r.p50), p99Ms: round(r.p99) };
+    };
+    log("PostgreSQL: submit and baseline at 50 connections...");
+    await load(first.url, "/api/baseline", "PgWarm");
+    const baseline = summary(await load(first.url, "/api/baseline", "PgBaseline"), "baseline");
+    const submit = summary(await load(first.url, "/api/intakes", "PgSubmit"), "submit");
+
+    // Through nginx: one instance behind it, then two (the balancer adds one proxy: TRUST_PROXY=2).
+    log("PostgreSQL: submit through nginx to one instance, then two...");
+    await first.stop();
+    started.length = 0;
+    const behind = { ...env, TRUST_PROXY: "2" };
+    const a = await startServer(database, 3302, behind);
+    const b = await startServer(database, 3303, behind);
+    started.push(a, b);
+    const one = await startBalancer(3304, [3302]);
+    started.push(one);
+    const oneInstance = summary(await load(one.url, "/api/intakes", "PgOne"), "one instance");
+    await one.stop();
+    const two = await startBalancer(3305, [3302, 3303]);
+    started.push(two);
+    const twoInstances = summary(await load(two.url, "/api/intakes", "PgTwo"), "two instances");
+    return {
+      dashboard,
+      submit: { baseline, submit, ratio: round(submit.throughput / baseline.throughput, 2) },
+      throughNginx: { oneInstance, twoInstances, ratio: round(twoInstances.throughput / oneInstance.throughput, 2) },
+    };
+  } finally {
+    for (const s of started.reverse()) await s.stop().catch(() => undefined);
+    server.stop();
+    delete process.env.TEST_POSTGRES_URL;
+  }
 }
 
 type Budget = { budget: string; value: string; met: boolean };
@@ -313,6 +403,28 @@ function budgets(r: Results): Budget[] {
     { budget: "Lighthouse performance ≥ 95 (/intake, mobile)", value: String(r.lighthouse.performance), met: r.lighthouse.performance >= 95 },
     { budget: "Lighthouse accessibility = 100 (/intake)", value: String(r.lighthouse.accessibility), met: r.lighthouse.accessibility === 100 },
     { budget: "peak server memory < 300 MB", value: `${r.peakMemoryMb} MB`, met: r.peakMemoryMb < 300 },
+    ...postgresBudgets(r.postgresql),
+  ];
+}
+
+function postgresBudgets(pg: Results | undefined): Budget[] {
+  if (!pg || pg.skipped) return [];
+  const pages = Object.keys(pg.dashboard.page);
+  const late = pages.find((p) => p.startsWith("page ") && p !== "page 1")!;
+  const worstQuery = Math.max(...Object.values(pg.dashboard.query as Record<string, number>));
+  return [
+    { budget: "PostgreSQL: submit throughput ≥ 0.5 × baseline", value: `${pg.submit.ratio} ×`, met: pg.submit.ratio >= 0.5 },
+    {
+      budget: "PostgreSQL: submit p99 < 100 ms (50 connections)",
+      value: `${pg.submit.submit.p99Ms} ms (baseline route ${pg.submit.baseline.p99Ms} ms)`,
+      met: pg.submit.submit.p99Ms < 100,
+    },
+    {
+      budget: `PostgreSQL: dashboard ${late} ≤ 1.5 × page 1 (100,000 intakes)`,
+      value: `${round(pg.dashboard.page[late] / pg.dashboard.page["page 1"], 2)} ×`,
+      met: pg.dashboard.page[late] <= 1.5 * pg.dashboard.page["page 1"],
+    },
+    { budget: "PostgreSQL: every dashboard query < 50 ms median (100,000 intakes)", value: `${worstQuery} ms (slowest)`, met: worstQuery < 50 },
   ];
 }
 
@@ -341,11 +453,35 @@ function toMarkdown(r: Results, report: Budget[]): string {
     "",
     `Lighthouse (mobile) on /intake: performance ${r.lighthouse.performance}, accessibility ${r.lighthouse.accessibility}, LCP ${r.lighthouse.lcpMs} ms, TBT ${r.lighthouse.tbtMs} ms, CLS ${r.lighthouse.cls}. Peak server memory: ${r.peakMemoryMb} MB.`,
     "",
+    ...postgresMarkdown(r),
     "| Budget | Measured | |",
     "| --- | --- | --- |",
     ...report.map((b) => `| ${b.budget} | ${b.value} | ${b.met ? "met" : "**not met**"} |`),
   ];
   return `${lines.join("\n")}\n`;
+}
+
+function postgresMarkdown(r: Results): string[] {
+  const pg = r.postgresql;
+  if (!pg || pg.skipped) return [`PostgreSQL: not measured (${pg?.skipped ?? "no figures"}).`, ""];
+  const sqlite = r.dashboard["100000"];
+  const cases = Object.keys(pg.dashboard.query);
+  const row = (name: string, x: { throughput: number; p50Ms: number; p99Ms: number }) => `| ${name} | ${x.throughput} | ${x.p50Ms} | ${x.p99Ms} |`;
+  return [
+    "| PostgreSQL, 50 connections | req/s | p50 ms | p99 ms |",
+    "| --- | ---: | ---: | ---: |",
+    row("baseline route (answers only)", pg.submit.baseline),
+    row("POST /api/intakes", pg.submit.submit),
+    row("POST /api/intakes through nginx, one instance", pg.throughNginx.oneInstance),
+    row("POST /api/intakes through nginx, two instances", pg.throughNginx.twoInstances),
+    "",
+    "| Dashboard at 100,000 intakes, median ms | query, SQLite | query, PostgreSQL | page, SQLite | page, PostgreSQL |",
+    "| --- | ---: | ---: | ---: | ---: |",
+    ...cases.map((c) => `| ${c} | ${sqlite.query[c]} | ${pg.dashboard.query[c]} | ${sqlite.page[c]} | ${pg.dashboard.page[c]} |`),
+    "",
+    `Submit on PostgreSQL: ${pg.submit.ratio} × its baseline route (SQLite: ${r.submit.ratio} ×); two instances behind nginx: ${pg.throughNginx.ratio} × one.`,
+    "",
+  ];
 }
 
 /** Two small bar charts: dashboard page time at both sizes, and submit beside the baseline. */

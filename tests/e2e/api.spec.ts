@@ -25,7 +25,7 @@ test("a valid intake is stored: 201 with its id and reference", async ({ playwri
   expect(response.status()).toBe(201);
   const body = await response.json();
   expect(body).toEqual({ id: expect.any(String), reference: expect.stringMatching(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/) });
-  expect(query("SELECT fullName, reference FROM Intake WHERE id = ?", body.id)).toEqual([{ fullName: "Api Client", reference: body.reference }]);
+  expect(await query(`SELECT "fullName", "reference" FROM "Intake" WHERE "id" = ?`, body.id)).toEqual([{ fullName: "Api Client", reference: body.reference }]);
 });
 
 test("a filled honeypot gets the answer a real intake gets, and nothing is stored", async ({ playwright }) => {
@@ -40,7 +40,7 @@ test("a filled honeypot gets the answer a real intake gets, and nothing is store
   expect(body.id).toMatch(/^[a-f0-9]{32}$/);
   expect(real.id).toMatch(/^[a-f0-9]{32}$/);
   expect(body.reference).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
-  expect(query("SELECT count(*) AS n FROM Intake WHERE fullName = 'Honey Pot' OR id = ?", body.id)).toEqual([{ n: 0 }]);
+  expect(await query(`SELECT CAST(count(*) AS INTEGER) AS n FROM "Intake" WHERE "fullName" = 'Honey Pot' OR "id" = ?`, body.id)).toEqual([{ n: 0 }]);
 });
 
 test("retries with the same Idempotency-Key store one intake and answer the same reference", async ({ playwright }) => {
@@ -52,7 +52,7 @@ test("retries with the same Idempotency-Key store one intake and answer the same
   expect(responses.map((r) => r.status())).toEqual([201, 201, 201]);
   expect(new Set(bodies.map((b) => b.reference)).size).toBe(1);
   expect(responses.filter((r) => r.headers()["idempotent-replayed"] === "true")).toHaveLength(2);
-  expect(query("SELECT count(*) AS n FROM Intake WHERE fullName = 'Idem Potent'")).toEqual([{ n: 1 }]);
+  expect(await query(`SELECT CAST(count(*) AS INTEGER) AS n FROM "Intake" WHERE "fullName" = 'Idem Potent'`)).toEqual([{ n: 1 }]);
 });
 
 test("bad answers: 400 with a message per field, nothing stored", async ({ playwright }) => {
@@ -63,7 +63,7 @@ test("bad answers: 400 with a message per field, nothing stored", async ({ playw
   expect(response.status()).toBe(400);
   const body = await response.json();
   expect(Object.keys(body.fieldErrors).sort()).toEqual(["email", "pressure", "signature"]);
-  expect(query("SELECT count(*) AS n FROM Intake WHERE fullName = 'Bad Email'")).toEqual([{ n: 0 }]);
+  expect(await query(`SELECT CAST(count(*) AS INTEGER) AS n FROM "Intake" WHERE "fullName" = 'Bad Email'`)).toEqual([{ n: 0 }]);
 });
 
 test("malformed JSON is a 400, a body that is not JSON a 415, a large one a 413", async ({ playwright }) => {

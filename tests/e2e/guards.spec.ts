@@ -32,7 +32,7 @@ let intakeId = "";
 test.beforeAll(async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
   await submitIntake(page, validIntake({ fullName: SECRET_NAME, signature: SECRET_NAME, medications: "Warfarin-guard-test" }));
-  [{ id: intakeId }] = query<{ id: string }>("SELECT id FROM Intake WHERE fullName = ?", SECRET_NAME) as [{ id: string }];
+  [{ id: intakeId }] = (await query<{ id: string }>(`SELECT "id" FROM "Intake" WHERE "fullName" = ?`, SECRET_NAME)) as [{ id: string }];
 });
 
 test("every staff page sends anonymous visitors to sign in, with no client data and no caching", async ({ playwright }) => {
@@ -63,7 +63,7 @@ test("every staff page sends anonymous visitors to sign in, with no client data 
       expect(outcome, path).toBe("/login");
     }
   }
-  const views = query<{ n: number }>("SELECT count(*) AS n FROM AuditEvent WHERE intakeId = ?", intakeId);
+  const views = await query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM "AuditEvent" WHERE "intakeId" = ?`, intakeId);
   expect(views[0]!.n).toBe(0);
   await api.dispose();
 });
@@ -77,7 +77,7 @@ test("marking an intake reviewed without a session is refused and changes nothin
   const other = await (async () => {
     const clientPage = await (await page.context().browser()!.newContext()).newPage();
     await submitIntake(clientPage, validIntake({ fullName: "Olga Otherintake", signature: "Olga Otherintake" }));
-    return query<{ id: string }>("SELECT id FROM Intake WHERE fullName = 'Olga Otherintake'")[0]!.id;
+    return (await query<{ id: string }>(`SELECT "id" FROM "Intake" WHERE "fullName" = 'Olga Otherintake'`))[0]!.id;
   })();
   await signIn(page);
   await page.goto(`/dashboard/submissions/${other}`);
@@ -101,8 +101,8 @@ test("marking an intake reviewed without a session is refused and changes nothin
   const text = await response.text();
   expect(response.headers()["x-action-redirect"] ?? response.headers().location ?? "").toMatch(/^\/login/);
   expect(text).not.toContain(SECRET_NAME);
-  expect(query("SELECT status FROM Intake WHERE id = ?", intakeId)).toEqual([{ status: "new" }]);
-  expect(query("SELECT id FROM Review WHERE intakeId = ?", intakeId)).toEqual([]);
+  expect(await query(`SELECT "status" FROM "Intake" WHERE "id" = ?`, intakeId)).toEqual([{ status: "new" }]);
+  expect(await query(`SELECT "id" FROM "Review" WHERE "intakeId" = ?`, intakeId)).toEqual([]);
   await api.dispose();
 });
 
@@ -114,6 +114,6 @@ test("signing out without a session is refused", async ({ playwright }) => {
     maxRedirects: 0,
   });
   expect(response.headers()["x-action-redirect"] ?? response.headers().location ?? "").toMatch(/^\/login/);
-  expect(query("SELECT count(*) AS n FROM AuditEvent WHERE action = 'sign_out' AND actorId IS NULL")).toEqual([{ n: 0 }]);
+  expect(await query(`SELECT CAST(count(*) AS INTEGER) AS n FROM "AuditEvent" WHERE "action" = 'sign_out' AND "actorId" IS NULL`)).toEqual([{ n: 0 }]);
   await api.dispose();
 });

@@ -1,11 +1,11 @@
 /** Headers, cross-origin actions, client text rendered as text, and no health data in the logs. */
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import Database from "better-sqlite3";
 import { actionId } from "../helpers/http-forms";
 import { failOnConsoleErrors } from "./a11y";
 import { validIntake, query, signIn, submitIntake } from "./helpers";
-import { E2E_BASE_URL, E2E_DATABASE_PATH, E2E_SERVER_LOG } from "./server-config";
+import { sqlFor } from "../helpers/test-sql";
+import { E2E_BASE_URL, E2E_DATABASE, E2E_ON_POSTGRES, E2E_SERVER_LOG } from "./server-config";
 
 const PAGES = ["/intake", "/intake/thank-you", "/login", "/dashboard", "/api/health"];
 
@@ -63,7 +63,7 @@ test("a server action posted from another origin is refused", async ({ request }
     data: args,
   });
   expect(evil.ok()).toBe(false);
-  expect(query("SELECT count(*) AS n FROM Intake WHERE fullName = 'Cross Origin'")).toEqual([{ n: 0 }]);
+  expect(await query(`SELECT CAST(count(*) AS INTEGER) AS n FROM "Intake" WHERE "fullName" = 'Cross Origin'`)).toEqual([{ n: 0 }]);
 
   // The same request from the app's own origin goes through: the refusal was the origin's doing.
   const own = await request.post("/intake", {
@@ -71,7 +71,7 @@ test("a server action posted from another origin is refused", async ({ request }
     data: args,
   });
   expect(own.ok()).toBe(true);
-  expect(query("SELECT count(*) AS n FROM Intake WHERE fullName = 'Cross Origin'")).toEqual([{ n: 1 }]);
+  expect(await query(`SELECT CAST(count(*) AS INTEGER) AS n FROM "Intake" WHERE "fullName" = 'Cross Origin'`)).toEqual([{ n: 1 }]);
 });
 
 test("what a client types is shown as text everywhere, never run", async ({ page, browser, request }) => {
@@ -133,15 +133,43 @@ test("no health data reaches the server's logs", async ({ page, request }) => {
   expect(log).not.toContain(marker);
 });
 
+/**
+ * Triggers that make the database refuse rows with a message quoting the client's answers, as a
+ * driver's error can: once on submit, once while a page renders (recording the view). Written
+ * for the test server's database, SQLite or PostgreSQL.
+ */
+function faultTriggers(marker: string) {
+  const stamp = Date.now();
+  const [submit, view] = [`e2e_fault_submit_${stamp}`, `e2e_fault_view_${stamp}`];
+  if (!E2E_ON_POSTGRES) {
+    return {
+      onSubmit: `CREATE TRIGGER ${submit} BEFORE INSERT ON Intake WHEN instr(NEW.fullName, '${marker} Submit') > 0
+        BEGIN SELECT RAISE(ABORT, 'refused: ' || NEW.fullName || ' ' || NEW.answers); END;`,
+      onView: (id: string) => `CREATE TRIGGER ${view} BEFORE INSERT ON AuditEvent WHEN NEW.action = 'intake_view' AND NEW.intakeId = '${id}'
+        BEGIN SELECT RAISE(ABORT, (SELECT 'refused: ' || fullName || ' ' || answers FROM Intake WHERE id = NEW.intakeId)); END;`,
+      drop: [`DROP TRIGGER IF EXISTS ${submit}`, `DROP TRIGGER IF EXISTS ${view}`],
+    };
+  }
+  const fn = (name: string, body: string) =>
+    `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${body} RETURN NEW; END $$`;
+  return {
+    onSubmit: `${fn(submit, `IF position('${marker} Submit' in NEW."fullName") > 0 THEN RAISE EXCEPTION 'refused: % %', NEW."fullName", NEW."answers"; END IF;`)};
+      CREATE TRIGGER ${submit} BEFORE INSERT ON "Intake" FOR EACH ROW EXECUTE FUNCTION ${submit}()`,
+    onView: (id: string) => `${fn(view, `IF NEW."action" = 'intake_view' AND NEW."intakeId" = '${id}' THEN
+        RAISE EXCEPTION 'refused: %', (SELECT "fullName" || ' ' || "answers"::text FROM "Intake" WHERE "id" = NEW."intakeId"); END IF;`)};
+      CREATE TRIGGER ${view} BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION ${view}()`,
+    drop: [`DROP TRIGGER IF EXISTS ${submit} ON "Intake"`, `DROP TRIGGER IF EXISTS ${view} ON "AuditEvent"`],
+  };
+}
+
 test("a database error that quotes what a client typed reaches no log", async ({ page, request }) => {
   const marker = `Qvx${Date.now()}Fault`;
   // Triggers make the database refuse these rows with a message that quotes the client's answers,
   // as a driver's error can: once on submit, once while a page renders (recording the view).
-  const db = new Database(E2E_DATABASE_PATH);
-  const triggers = [`e2e_fault_submit_${Date.now()}`, `e2e_fault_view_${Date.now()}`];
+  const db = sqlFor(E2E_DATABASE);
+  const faults = faultTriggers(marker);
   try {
-    db.exec(`CREATE TRIGGER ${triggers[0]} BEFORE INSERT ON Intake WHEN instr(NEW.fullName, '${marker} Submit') > 0
-      BEGIN SELECT RAISE(ABORT, 'refused: ' || NEW.fullName || ' ' || NEW.answers); END;`);
+    await db.run(faults.onSubmit);
     const refused = await request.post("/api/intakes", {
       headers: { "x-forwarded-for": "198.51.100.202" },
       data: validIntake({ fullName: `${marker} Submit`, signature: `${marker} Submit`, medications: marker }),
@@ -154,15 +182,14 @@ test("a database error that quotes what a client typed reaches no log", async ({
       data: validIntake({ fullName: `${marker} View`, signature: `${marker} View`, medications: marker }),
     });
     const { id } = (await stored.json()) as { id: string };
-    db.exec(`CREATE TRIGGER ${triggers[1]} BEFORE INSERT ON AuditEvent WHEN NEW.action = 'intake_view' AND NEW.intakeId = '${id}'
-      BEGIN SELECT RAISE(ABORT, (SELECT 'refused: ' || fullName || ' ' || answers FROM Intake WHERE id = NEW.intakeId)); END;`);
+    await db.run(faults.onView(id));
     await signIn(page);
     const view = await page.goto(`/dashboard/submissions/${id}`);
     expect(view!.status()).toBe(500);
     expect(await page.content()).not.toContain(marker);
   } finally {
-    for (const name of triggers) db.exec(`DROP TRIGGER IF EXISTS ${name}`);
-    db.close();
+    for (const drop of faults.drop) await db.run(drop);
+    await db.close();
   }
   // Both failures were logged, as kinds: and nothing of what the client typed.
   await expect.poll(() => fs.readFileSync(E2E_SERVER_LOG, "utf8")).toContain('"event":"api.intake_failed"');

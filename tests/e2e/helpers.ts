@@ -1,9 +1,9 @@
 import { expect, type Browser, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
 import { DRAFT_KEY } from "@/components/intake/draft";
 import { failOnConsoleErrors } from "./a11y";
 import type { IntakeFormValues } from "@/lib/intake/schema";
-import { E2E_DATABASE_PATH, E2E_THERAPIST } from "./server-config";
+import { sqlFor } from "../helpers/test-sql";
+import { E2E_DATABASE, E2E_THERAPIST } from "./server-config";
 
 export { daysFromToday, validIntake } from "../helpers/intake-fixtures";
 
@@ -53,12 +53,15 @@ export async function signIn(page: Page) {
   await expect(page).toHaveURL(/\/dashboard$/);
 }
 
-/** Reads the test server's database directly, beside the app. */
-export function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(E2E_DATABASE_PATH, { readonly: true });
+/**
+ * Reads the test server's database directly, beside the app: SQL for both databases (identifiers
+ * in double quotes, `?` for values, CAST(count(*) AS INTEGER) for a count; see test-sql.ts).
+ */
+export async function query<T>(sql: string, ...params: unknown[]): Promise<T[]> {
+  const db = sqlFor(E2E_DATABASE);
   try {
-    return db.prepare(sql).all(...params) as T[];
+    return await db.rows<T>(sql, ...params);
   } finally {
-    db.close();
+    await db.close();
   }
 }

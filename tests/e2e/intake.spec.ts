@@ -1,8 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
-import { E2E_DATABASE_PATH } from "./server-config";
 import { expectAccessible, failOnConsoleErrors } from "./a11y";
-import { daysFromToday } from "./helpers";
+import { daysFromToday, query } from "./helpers";
 import { chooseRadio, pressButton, tabTo, tick, typeDate, typeInto } from "./keyboard";
 
 /** Nothing sticks out sideways on a 360 px wide phone. */
@@ -98,13 +96,14 @@ test("a new client fills in every step with the keyboard alone and submits", asy
   await expectAccessible(page, "Thank you");
 
   // The row is in the database, with what was typed.
-  const db = new Database(E2E_DATABASE_PATH, { readonly: true });
-  try {
-    const row = db.prepare("SELECT fullName, appointmentDate, status, answers FROM Intake WHERE reference = ?").get(reference) as
-      | { fullName: string; appointmentDate: string; status: string; answers: string }
-      | undefined;
+  {
+    const [row] = await query<{ fullName: string; appointmentDate: string; status: string; answers: unknown }>(
+      `SELECT "fullName", "appointmentDate", "status", "answers" FROM "Intake" WHERE "reference" = ?`,
+      reference,
+    );
     expect(row).toMatchObject({ fullName: "Maria Jensen", appointmentDate: appointment, status: "new" });
-    const answers = JSON.parse(row!.answers);
+    // JSON text on SQLite, parsed already on PostgreSQL (jsonb).
+    const answers = typeof row!.answers === "string" ? JSON.parse(row!.answers) : row!.answers;
     expect(answers).toMatchObject({
       conditions: ["neuropathy", "diabetes"],
       neuropathyCauses: ["diabetes"],
@@ -115,8 +114,6 @@ test("a new client fills in every step with the keyboard alone and submits", asy
       skinSensitivity: "mild",
       pressure: "light",
     });
-  } finally {
-    db.close();
   }
 
   // The draft is gone: a new intake starts empty.

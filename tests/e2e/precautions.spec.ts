@@ -64,7 +64,7 @@ test("the precaution card: what the therapist must do, acknowledged before revie
   // Not before each stop/refer/avoid item is acknowledged.
   await page.getByRole("button", { name: "Mark as reviewed" }).click();
   await expect(page.locator(".review-form [role=alert]")).toContainText("2 of 2 still to tick");
-  expect(query("SELECT status FROM Intake WHERE fullName = 'Nadia Whitfield'")).toEqual([{ status: "new" }]);
+  expect(await query(`SELECT "status" FROM "Intake" WHERE "fullName" = 'Nadia Whitfield'`)).toEqual([{ status: "new" }]);
 
   const boxes = card.getByRole("checkbox", { name: /Read and understood/ });
   await expect(boxes).toHaveCount(2);
@@ -76,10 +76,12 @@ test("the precaution card: what the therapist must do, acknowledged before revie
   await expect(page.getByText(/^Reviewed by/)).toBeVisible();
   await expect(card.getByText("✓ Acknowledged at review")).toHaveCount(2);
 
-  const [review] = query<{ acknowledged: string; precautionsVersion: number }>(
-    "SELECT r.acknowledged, r.precautionsVersion FROM Review r JOIN Intake i ON i.id = r.intakeId WHERE i.fullName = 'Nadia Whitfield'",
+  const [review] = await query<{ acknowledged: unknown; precautionsVersion: number }>(
+    `SELECT r."acknowledged", r."precautionsVersion" FROM "Review" r JOIN "Intake" i ON i."id" = r."intakeId" WHERE i."fullName" = 'Nadia Whitfield'`,
   );
-  expect(JSON.parse(review!.acknowledged)).toEqual(["refer.neuropathy-cause", "avoid.wounds"]);
+  // JSON text on SQLite, parsed already on PostgreSQL (jsonb).
+  const acknowledged = typeof review!.acknowledged === "string" ? JSON.parse(review!.acknowledged) : review!.acknowledged;
+  expect(acknowledged).toEqual(["refer.neuropathy-cause", "avoid.wounds"]);
   expect(review!.precautionsVersion).toBe(PRECAUTION_RULES_VERSION);
 });
 

@@ -1,15 +1,19 @@
 /**
- * Starts the app as production runs it, for the browser tests: a fresh SQLite file, migrations
- * applied with the real CLI, a therapist made with `therapist:create`, `next build` (unless
+ * Starts the app as production runs it, for the browser tests: a fresh SQLite file (or, under
+ * `npm run test:pg`, a fresh PostgreSQL database), migrations applied with the real CLI, a therapist made with `therapist:create`, `next build` (unless
  * E2E_SKIP_BUILD=1), then the server `npm start` runs (server.ts).
  */
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import {
   E2E_AUTH_SECRET,
   E2E_BASE_URL,
+  E2E_DATABASE,
   E2E_DATABASE_PATH,
+  E2E_DATABASE_URL,
+  E2E_ON_POSTGRES,
   E2E_PORT,
   E2E_SERVER_LOG,
   E2E_SUBMIT_LIMIT,
@@ -21,14 +25,23 @@ const root = path.resolve(import.meta.dirname, "../..");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 const env = {
   ...process.env,
-  DATABASE_URL: `file:${E2E_DATABASE_PATH}`,
+  DATABASE_URL: E2E_DATABASE_URL,
   NODE_ENV: "production" as const,
   BETTER_AUTH_SECRET: E2E_AUTH_SECRET,
   BETTER_AUTH_URL: E2E_BASE_URL,
   SUBMIT_RATE_LIMIT_PER_MINUTE: String(E2E_SUBMIT_LIMIT),
 };
 
-for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(E2E_DATABASE_PATH + suffix, { force: true });
+if (E2E_ON_POSTGRES) {
+  const admin = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL });
+  await admin.connect();
+  const name = new URL(E2E_DATABASE).pathname.slice(1);
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+} else {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(E2E_DATABASE_PATH + suffix, { force: true });
+}
 execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "inherit" });
 // The therapist account, made the way a clinic would: the CLI, the password on standard input.
 execFileSync(

@@ -57,8 +57,8 @@ test("a therapist finds a new intake, reads it, marks it reviewed and signs out"
   await expect(trail.getByRole("row", { name: /Viewed the intake/ })).toHaveCount(3);
   await expect(trail.getByRole("row", { name: /Marked the intake as reviewed/ })).toContainText(E2E_THERAPIST.name);
 
-  const [stored] = query<{ status: string; note: string; reviewer: string }>(
-    `SELECT i.status, r.note, u.email AS reviewer FROM Intake i JOIN Review r ON r.intakeId = i.id JOIN User u ON u.id = r.reviewerId WHERE i.reference = ?`,
+  const [stored] = await query<{ status: string; note: string; reviewer: string }>(
+    `SELECT i."status", r."note", u."email" AS reviewer FROM "Intake" i JOIN "Review" r ON r."intakeId" = i."id" JOIN "User" u ON u."id" = r."reviewerId" WHERE i."reference" = ?`,
     reference,
   );
   expect(stored).toEqual({ status: "reviewed", note: "Checked feet plan with client by phone.", reviewer: E2E_THERAPIST.email });
@@ -72,10 +72,12 @@ test("a therapist finds a new intake, reads it, marks it reviewed and signs out"
   await expect(page).toHaveURL(/\/login$/);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login$/);
-  const actions = query<{ action: string }>(
-    "SELECT action FROM AuditEvent WHERE actorEmail = ? OR actorId = (SELECT id FROM User WHERE email = ?) ORDER BY id",
-    E2E_THERAPIST.email,
-    E2E_THERAPIST.email,
+  const actions = (
+    await query<{ action: string }>(
+      `SELECT "action" FROM "AuditEvent" WHERE "actorEmail" = ? OR "actorId" = (SELECT "id" FROM "User" WHERE "email" = ?) ORDER BY "id"`,
+      E2E_THERAPIST.email,
+      E2E_THERAPIST.email,
+    )
   ).map((r) => r.action);
   expect(actions).toEqual(expect.arrayContaining(["sign_in_failed", "sign_in", "intake_view", "intake_review", "sign_out"]));
 });

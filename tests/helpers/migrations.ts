@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 
-const MIGRATIONS = path.resolve(import.meta.dirname, "../../prisma/migrations");
+const MIGRATIONS = path.resolve(import.meta.dirname, "../../prisma/sqlite/migrations");
 
 /** Which migrations: all, those before the one whose name ends with `before`, or it and those after. */
 export type MigrationRange = { before?: string; from?: string };

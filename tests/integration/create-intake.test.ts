@@ -1,6 +1,6 @@
-import Database from "better-sqlite3";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { testDatabasePath } from "../helpers/test-database";
+import { testDatabaseKind, testDatabaseUrl } from "../helpers/test-database";
+import { sqlFor } from "../helpers/test-sql";
 import { neuropathyIntake } from "../helpers/intake-fixtures";
 
 // References come from a queue the test fills, so a clash can be made on purpose.
@@ -15,8 +15,8 @@ const { getDb } = await import("@/lib/db");
 const { intakeSchema } = await import("@/lib/intake/schema");
 const { PRECAUTION_RULES_VERSION, countByLevel, precautionsFor } = await import("@/lib/intake/precautions");
 
-const sqlite = new Database(testDatabasePath, { readonly: true });
-afterAll(() => sqlite.close());
+const sql = sqlFor(testDatabaseUrl);
+afterAll(() => sql.close());
 
 describe("createIntake (written in SQL, read by Prisma)", () => {
   it("stores a row Prisma reads back exactly as it was given", async () => {
@@ -44,9 +44,14 @@ describe("createIntake (written in SQL, read by Prisma)", () => {
       precautionsVersion: PRECAUTION_RULES_VERSION,
     });
     expect(row.updatedAt.getTime()).toBe(row.createdAt.getTime());
-    // Dates in the same text form as the rows Prisma writes, so they sort and compare alike.
-    const stored = sqlite.prepare(`SELECT "createdAt" FROM "Intake" WHERE "id" = ?`).get(created.id) as { createdAt: string };
-    expect(stored.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/);
+    // Dates in the same form as the rows Prisma writes, so they sort and compare alike.
+    if (testDatabaseKind === "sqlite") {
+      const [stored] = await sql.rows<{ createdAt: string }>(`SELECT "createdAt" FROM "Intake" WHERE "id" = ?`, created.id);
+      expect(stored!.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/);
+    } else {
+      const [stored] = await sql.rows<{ type: string }>(`SELECT pg_typeof("createdAt")::text AS type FROM "Intake" WHERE "id" = ?`, created.id);
+      expect(stored!.type).toBe("timestamp without time zone");
+    }
 
     const listed = await listIntakes({ search: "lindqvist" });
     expect(listed.items.map((i) => i.id)).toContain(created.id);
@@ -59,7 +64,7 @@ describe("createIntake (written in SQL, read by Prisma)", () => {
     const second = await createIntake(answers, "create-intake-3");
     expect(second).toMatchObject({ reference: "ZZZZ-2345", duplicate: false });
     expect(queued).toEqual([]);
-    const rows = sqlite.prepare(`SELECT "idempotencyKey" FROM "Intake" WHERE "reference" IN (?, ?)`).all(first.reference, "ZZZZ-2345");
+    const rows = await sql.rows(`SELECT "idempotencyKey" FROM "Intake" WHERE "reference" IN (?, ?)`, first.reference, "ZZZZ-2345");
     expect(rows).toHaveLength(2);
   });
 
@@ -68,6 +73,6 @@ describe("createIntake (written in SQL, read by Prisma)", () => {
     const first = await createIntake(answers, "create-intake-4");
     queued.push(...Array.from({ length: 5 }, () => first.reference));
     await expect(createIntake(answers, "create-intake-5")).rejects.toThrow();
-    expect(sqlite.prepare(`SELECT count(*) AS n FROM "Intake" WHERE "idempotencyKey" = 'create-intake-5'`).get()).toEqual({ n: 0 });
+    expect(await sql.rows(`SELECT CAST(count(*) AS INTEGER) AS n FROM "Intake" WHERE "idempotencyKey" = 'create-intake-5'`)).toEqual([{ n: 0 }]);
   });
 });

@@ -1,10 +1,20 @@
 import { describe, expect, it, vi } from "vitest";
 import { DatabaseError, getDb } from "@/lib/db";
 import { uniqueViolationOn } from "@/lib/data/intakes";
+import { testDatabaseKind } from "../helpers/test-database";
 
 describe("every database connection", () => {
-  it("uses WAL, synchronous=FULL and a busy timeout", async () => {
+  // Each commit survives a power cut: on SQLite that takes synchronous=FULL (WAL's NORMAL can lose
+  // the last commits); on PostgreSQL it is the default, which must not be turned off.
+  it(`commits durably (${testDatabaseKind})`, async () => {
     const db = getDb();
+    if (testDatabaseKind === "postgresql") {
+      const setting = async (name: string) => (await db.$queryRawUnsafe<{ v: string }[]>(`SELECT current_setting('${name}') AS v`))[0]!.v;
+      expect(await setting("synchronous_commit")).toBe("on");
+      expect(await setting("fsync")).toBe("on");
+      expect(await setting("full_page_writes")).toBe("on");
+      return;
+    }
     const pragma = async (name: string) => {
       const [row] = await db.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`);
       return Object.values(row ?? {})[0];

@@ -44,7 +44,7 @@ describe("prisma/migrations", () => {
       prisma(["migrate", "deploy"], migrated);
       // What schema.prisma alone describes. (`prisma db push` would do the same, but with the
       // WebAssembly engine it does not exit once the schema has foreign keys.)
-      const sql = prisma(["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], fromSchema);
+      const sql = prisma(["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/sqlite/schema.prisma", "--script"], fromSchema);
       const db = new Database(fromSchema);
       db.exec(sql);
       db.close();

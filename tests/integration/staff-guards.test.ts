@@ -4,7 +4,6 @@
  * Next's request scope is stood in for by the request's headers; everything else is real.
  */
 import { randomUUID } from "node:crypto";
-import Database from "better-sqlite3";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { requireTherapist } from "@/lib/auth/session";
@@ -16,7 +15,8 @@ import { intakeSchema } from "@/lib/intake/schema";
 import { markReviewed } from "@/app/(staff)/dashboard/submissions/[id]/actions";
 import { openSubmission } from "@/app/(staff)/dashboard/submissions/[id]/open-submission";
 import { validIntake } from "../helpers/intake-fixtures";
-import { testDatabasePath } from "../helpers/test-database";
+import { testDatabaseUrl } from "../helpers/test-database";
+import { sqlFor } from "../helpers/test-sql";
 
 const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", () => ({
@@ -25,8 +25,9 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-const sqlite = new Database(testDatabasePath, { readonly: true });
-afterAll(() => sqlite.close());
+const sql = sqlFor(testDatabaseUrl);
+afterAll(() => sql.close());
+const countOf = async (query: string, ...params: unknown[]) => (await sql.rows<{ n: number }>(query, ...params))[0]!.n;
 
 const PASSWORD = "correct horse battery staple";
 const ADDRESS = "198.51.100.77";
@@ -38,8 +39,8 @@ async function signedIn(email: string) {
   if (!outcome.ok) throw new Error("sign-in failed");
   const cookie = /better-auth\.session_token=[^;]+/.exec(outcome.headers.get("set-cookie") ?? "")?.[0];
   request.headers = new Headers({ cookie: cookie ?? "", "x-forwarded-for": ADDRESS });
-  const session = sqlite.prepare("SELECT id FROM Session WHERE userId = ?").get(id) as { id: string };
-  return { userId: id, sessionId: session.id };
+  const [session] = await sql.rows<{ id: string }>(`SELECT "id" FROM "Session" WHERE "userId" = ?`, id);
+  return { userId: id, sessionId: session!.id };
 }
 
 /** The redirect Next would send, from the error next/navigation throws. */
@@ -66,9 +67,9 @@ const reviewForm = (intakeId: string, acknowledged: string[] = []) => {
   return form;
 };
 
-const statusOf = (id: string) => (sqlite.prepare("SELECT status FROM Intake WHERE id = ?").get(id) as { status: string }).status;
+const statusOf = async (id: string) => (await sql.rows<{ status: string }>(`SELECT "status" FROM "Intake" WHERE "id" = ?`, id))[0]!.status;
 const auditOf = (intakeId: string) =>
-  sqlite.prepare("SELECT action, actorId, ipAddress FROM AuditEvent WHERE intakeId = ? ORDER BY id").all(intakeId);
+  sql.rows(`SELECT "action", "actorId", "ipAddress" FROM "AuditEvent" WHERE "intakeId" = ? ORDER BY "id"`, intakeId);
 
 beforeEach(() => {
   request.headers = new Headers();
@@ -84,14 +85,14 @@ describe("requireTherapist", () => {
     const { sessionId } = await signedIn("idle@clinic.example");
     await getDb().session.update({ where: { id: sessionId }, data: { lastActiveAt: new Date(Date.now() - IDLE_TIMEOUT_MS - 60_000) } });
     expect(await redirectOf(requireTherapist())).toBe("/login?ended=idle");
-    expect(sqlite.prepare("SELECT count(*) AS n FROM Session WHERE id = ?").get(sessionId)).toEqual({ n: 0 });
+    expect(await countOf(`SELECT CAST(count(*) AS INTEGER) AS n FROM "Session" WHERE "id" = ?`, sessionId)).toBe(0);
   });
 
   it("sends a disabled account's session to the sign-in page", async () => {
     const { userId, sessionId } = await signedIn("off@clinic.example");
     await getDb().user.update({ where: { id: userId }, data: { disabled: true } });
     expect(await redirectOf(requireTherapist())).toBe("/login");
-    expect(sqlite.prepare("SELECT count(*) AS n FROM Session WHERE id = ?").get(sessionId)).toEqual({ n: 0 });
+    expect(await countOf(`SELECT CAST(count(*) AS INTEGER) AS n FROM "Session" WHERE "id" = ?`, sessionId)).toBe(0);
   });
 
   it("sends a request without a session to the sign-in page", async () => {
@@ -103,8 +104,8 @@ describe("markReviewed, called as the action", () => {
   it("refuses a request without a session and changes nothing", async () => {
     const { id } = await newIntake();
     expect(await redirectOf(markReviewed(null, reviewForm(id)))).toBe("/login");
-    expect(statusOf(id)).toBe("new");
-    expect(sqlite.prepare("SELECT count(*) AS n FROM Review WHERE intakeId = ?").get(id)).toEqual({ n: 0 });
+    expect(await statusOf(id)).toBe("new");
+    expect(await countOf(`SELECT CAST(count(*) AS INTEGER) AS n FROM "Review" WHERE "intakeId" = ?`, id)).toBe(0);
   });
 
   it("refuses until every serious precaution is acknowledged, then records the review", async () => {
@@ -112,11 +113,11 @@ describe("markReviewed, called as the action", () => {
     const { id } = await newIntake(["feverToday"]);
     const refused = await markReviewed(null, reviewForm(id));
     expect(refused).toMatchObject({ ok: false, fieldErrors: { acknowledged: expect.stringMatching(/1 of 1 still to tick/) } });
-    expect(statusOf(id)).toBe("new");
+    expect(await statusOf(id)).toBe("new");
 
     expect(await markReviewed(null, reviewForm(id, ["stop.fever"]))).toEqual({ ok: true, data: null });
-    expect(statusOf(id)).toBe("reviewed");
-    expect(auditOf(id)).toEqual([{ action: "intake_review", actorId: userId, ipAddress: ADDRESS }]);
+    expect(await statusOf(id)).toBe("reviewed");
+    expect(await auditOf(id)).toEqual([{ action: "intake_review", actorId: userId, ipAddress: ADDRESS }]);
   });
 });
 
@@ -124,7 +125,7 @@ describe("the submission page's data", () => {
   it("is refused without a session, and no view is recorded", async () => {
     const { id } = await newIntake();
     expect(await redirectOf(openSubmission(id))).toBe("/login");
-    expect(auditOf(id)).toEqual([]);
+    expect(await auditOf(id)).toEqual([]);
   });
 
   it("records the view, with who and from where, before it is shown", async () => {
@@ -132,7 +133,7 @@ describe("the submission page's data", () => {
     const { id } = await newIntake();
     const opened = await openSubmission(id);
     expect(opened?.intake.id).toBe(id);
-    expect(auditOf(id)).toEqual([{ action: "intake_view", actorId: userId, ipAddress: ADDRESS }]);
+    expect(await auditOf(id)).toEqual([{ action: "intake_view", actorId: userId, ipAddress: ADDRESS }]);
     expect(opened?.trail.map((e) => e.action)).toEqual(["intake_view"]);
   });
 });

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import Database from "better-sqlite3";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { submitIntake } from "@/app/(client)/intake/actions";
 import { listIntakes } from "@/lib/data/intakes";
@@ -7,24 +6,23 @@ import { REFERENCE_ALPHABET } from "@/lib/intake/reference";
 import { PRECAUTION_RULES_VERSION } from "@/lib/intake/precautions";
 import { INTAKE_SCHEMA_VERSION } from "@/lib/intake/schema";
 import { neuropathyIntake, validIntake } from "../helpers/intake-fixtures";
-import { testDatabasePath } from "../helpers/test-database";
+import { testDatabaseUrl } from "../helpers/test-database";
+import { sqlFor } from "../helpers/test-sql";
 
 // The action reads the caller's address for its rate limit; here every call comes from one.
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }) }));
 
-// Read the SQLite file directly, beside the app's own connection, to see what really landed.
-const sqlite = new Database(testDatabasePath, { readonly: true });
-afterAll(() => sqlite.close());
+// Read the database directly, beside the app's own connection, to see what really landed.
+const sql = sqlFor(testDatabaseUrl);
+afterAll(() => sql.close());
 
-type Row = { reference: string; fullName: string; fullNameSearch: string; status: string; appointmentDate: string; schemaVersion: number; answers: string };
-const rows = () => sqlite.prepare("SELECT * FROM Intake ORDER BY createdAt").all() as Row[];
-const count = () => (sqlite.prepare("SELECT count(*) AS n FROM Intake").get() as { n: number }).n;
+type Row = { reference: string; fullName: string; fullNameSearch: string; status: string; appointmentDate: string; schemaVersion: number; answers: unknown };
+/** The stored answers: JSON text on SQLite, already parsed on PostgreSQL (jsonb). */
+const answersOf = (row: Row | undefined) => (typeof row?.answers === "string" ? JSON.parse(row.answers) : row?.answers);
+const rows = () => sql.rows<Row>(`SELECT * FROM "Intake" ORDER BY "createdAt"`);
+const count = async () => (await sql.rows<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM "Intake"`))[0]!.n;
 
-beforeEach(() => {
-  const writer = new Database(testDatabasePath);
-  writer.exec("DELETE FROM Intake");
-  writer.close();
-});
+beforeEach(() => sql.run(`DELETE FROM "Intake"`));
 
 describe("submitIntake", () => {
   it("stores exactly the validated answers and returns a readable reference", async () => {
@@ -35,8 +33,8 @@ describe("submitIntake", () => {
     if (!result.ok) return;
     expect(result.data.reference).toMatch(new RegExp(`^[${REFERENCE_ALPHABET}]{4}-[${REFERENCE_ALPHABET}]{4}$`));
 
-    const [row] = rows();
-    expect(count()).toBe(1);
+    const [row] = await rows();
+    expect(await count()).toBe(1);
     expect(row).toMatchObject({
       reference: result.data.reference,
       fullName: "Zoë   Marsh",
@@ -45,7 +43,7 @@ describe("submitIntake", () => {
       appointmentDate: input.appointmentDate,
       schemaVersion: INTAKE_SCHEMA_VERSION,
     });
-    const answers = JSON.parse(row!.answers);
+    const answers = answersOf(row);
     expect(answers.woundsOrBlisters).toEqual(["leftHeel"]);
     expect(answers.symptomStrength).toBe(4);
     // "No" to allergies: the hidden list and details are not stored.
@@ -56,7 +54,7 @@ describe("submitIntake", () => {
   it("drops neuropathy answers when neuropathy was unticked before sending", async () => {
     const result = await submitIntake(neuropathyIntake({ conditions: ["diabetes"] }), randomUUID());
     expect(result.ok).toBe(true);
-    const answers = JSON.parse(rows()[0]!.answers);
+    const answers = answersOf((await rows())[0]);
     expect(answers.conditions).toEqual(["diabetes"]);
     expect(answers.reducedFeeling).toEqual([]);
     expect(answers).not.toHaveProperty("symptomStrength");
@@ -71,7 +69,7 @@ describe("submitIntake", () => {
         signature: expect.stringMatching(/full name/),
       },
     });
-    expect(count()).toBe(0);
+    expect(await count()).toBe(0);
   });
 
   it("answers junk with a form error, never by throwing", async () => {
@@ -79,7 +77,7 @@ describe("submitIntake", () => {
       const result = await submitIntake(junk, randomUUID());
       expect(result.ok).toBe(false);
     }
-    expect(count()).toBe(0);
+    expect(await count()).toBe(0);
   });
 
   it("refuses a missing or malformed idempotency key", async () => {
@@ -87,7 +85,7 @@ describe("submitIntake", () => {
       const result = await submitIntake(validIntake(), key);
       expect(result).toMatchObject({ ok: false, formError: expect.stringMatching(/Reload the page/) });
     }
-    expect(count()).toBe(0);
+    expect(await count()).toBe(0);
   });
 
   it("stores one row for a repeated idempotency key and answers the same reference", async () => {
@@ -96,7 +94,7 @@ describe("submitIntake", () => {
     const again = await submitIntake(validIntake(), key);
     expect(first.ok && again.ok).toBe(true);
     if (first.ok && again.ok) expect(again.data.reference).toBe(first.data.reference);
-    expect(count()).toBe(1);
+    expect(await count()).toBe(1);
   });
 
   it("stores one row when the same submit arrives many times at once (a double click)", async () => {
@@ -105,13 +103,13 @@ describe("submitIntake", () => {
     const references = new Set(results.map((r) => (r.ok ? r.data.reference : "failed")));
     expect([...references]).toHaveLength(1);
     expect(references.has("failed")).toBe(false);
-    expect(count()).toBe(1);
+    expect(await count()).toBe(1);
   });
 
   it("accepts a filled honeypot silently and stores nothing", async () => {
     const result = await submitIntake({ ...validIntake(), website: "http://spam.example" }, randomUUID());
     expect(result).toMatchObject({ ok: true, data: { reference: expect.any(String) } });
-    expect(count()).toBe(0);
+    expect(await count()).toBe(0);
   });
 
   it("stores separate submissions with their own references", async () => {
@@ -119,7 +117,7 @@ describe("submitIntake", () => {
     const b = await submitIntake(validIntake({ fullName: "Ann Lee", signature: "Ann Lee" }), randomUUID());
     expect(a.ok && b.ok).toBe(true);
     if (a.ok && b.ok) expect(a.data.reference).not.toBe(b.data.reference);
-    expect(count()).toBe(2);
+    expect(await count()).toBe(2);
   });
 });
 
@@ -130,12 +128,12 @@ describe("the precaution counts stored with an intake", () => {
       randomUUID(),
     );
     await submitIntake(validIntake({ fullName: "Calm Client", signature: "Calm Client" }), randomUUID());
-    const stored = sqlite
-      .prepare("SELECT fullName, stopCount, referCount, avoidCount, flagged, precautionsVersion FROM Intake ORDER BY fullName")
-      .all();
-    expect(stored).toEqual([
-      { fullName: "Calm Client", stopCount: 0, referCount: 0, avoidCount: 0, flagged: 0, precautionsVersion: PRECAUTION_RULES_VERSION },
-      { fullName: "Maria Jensen", stopCount: 1, referCount: 1, avoidCount: 1, flagged: 1, precautionsVersion: PRECAUTION_RULES_VERSION },
+    const stored = await sql.rows<{ flagged: unknown }>(
+      `SELECT "fullName", "stopCount", "referCount", "avoidCount", "flagged", "precautionsVersion" FROM "Intake" ORDER BY "fullName"`,
+    );
+    expect(stored.map((row) => ({ ...row, flagged: Boolean(row.flagged) }))).toEqual([
+      { fullName: "Calm Client", stopCount: 0, referCount: 0, avoidCount: 0, flagged: false, precautionsVersion: PRECAUTION_RULES_VERSION },
+      { fullName: "Maria Jensen", stopCount: 1, referCount: 1, avoidCount: 1, flagged: true, precautionsVersion: PRECAUTION_RULES_VERSION },
     ]);
     const flagged = await listIntakes({ flaggedOnly: true });
     expect(flagged.items.map((i) => i.fullName)).toEqual(["Maria Jensen"]);

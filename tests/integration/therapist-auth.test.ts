@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { getAuth } from "@/lib/auth/auth";
 import { SIGN_IN_LIMITS, accountWaitMs } from "@/lib/auth/sign-in-limits";
@@ -6,10 +5,12 @@ import { signInWithPassword } from "@/lib/auth/sign-in";
 import { createTherapist } from "@/lib/auth/accounts";
 import { checkAndTouchSession, IDLE_TIMEOUT_MS } from "@/lib/data/sessions";
 import { disableTherapist } from "@/lib/data/therapists";
-import { testDatabasePath } from "../helpers/test-database";
+import { testDatabaseUrl } from "../helpers/test-database";
+import { sqlFor } from "../helpers/test-sql";
 
-const sqlite = new Database(testDatabasePath);
-afterAll(() => sqlite.close());
+const sql = sqlFor(testDatabaseUrl);
+afterAll(() => sql.close());
+const countOf = async (query: string, ...params: unknown[]) => (await sql.rows<{ n: number }>(query, ...params))[0]!.n;
 
 const PASSWORD = "correct horse battery staple";
 let addressCounter = 0;
@@ -22,11 +23,10 @@ function signIn(email: string, password: string, ipAddress = freshAddress(), now
 const at = (start: Date, ms: number) => new Date(start.getTime() + ms);
 
 function auditRows(email: string) {
-  return sqlite.prepare("SELECT action, actorId, ipAddress FROM AuditEvent WHERE actorEmail = ? ORDER BY id").all(email) as {
-    action: string;
-    actorId: string | null;
-    ipAddress: string;
-  }[];
+  return sql.rows<{ action: string; actorId: string | null; ipAddress: string }>(
+    `SELECT "action", "actorId", "ipAddress" FROM "AuditEvent" WHERE "actorEmail" = ? ORDER BY "id"`,
+    email,
+  );
 }
 
 function sessionToken(headers: Headers): string {
@@ -37,9 +37,9 @@ function sessionToken(headers: Headers): string {
 describe("creating a therapist", () => {
   it("stores the account with a hashed password", async () => {
     const { id } = await createTherapist({ email: " Ada@Clinic.example ", name: "Ada Byrne", password: PASSWORD });
-    const user = sqlite.prepare("SELECT email, name, disabled FROM User WHERE id = ?").get(id);
-    expect(user).toEqual({ email: "ada@clinic.example", name: "Ada Byrne", disabled: 0 });
-    const { password } = sqlite.prepare("SELECT password FROM Account WHERE userId = ?").get(id) as { password: string };
+    const [user] = await sql.rows<{ disabled: unknown }>(`SELECT "email", "name", "disabled" FROM "User" WHERE "id" = ?`, id);
+    expect({ ...user, disabled: Boolean(user!.disabled) }).toEqual({ email: "ada@clinic.example", name: "Ada Byrne", disabled: false });
+    const [{ password }] = (await sql.rows<{ password: string }>(`SELECT "password" FROM "Account" WHERE "userId" = ?`, id)) as [{ password: string }];
     expect(password).not.toContain(PASSWORD);
     expect(password.length).toBeGreaterThan(40);
   });
@@ -48,7 +48,7 @@ describe("creating a therapist", () => {
     await expect(createTherapist({ email: "weak@clinic.example", name: "Weak", password: "short-pass1" })).rejects.toThrow(
       /at least 12 characters/,
     );
-    expect(sqlite.prepare("SELECT count(*) AS n FROM User WHERE email = 'weak@clinic.example'").get()).toEqual({ n: 0 });
+    expect(await countOf(`SELECT CAST(count(*) AS INTEGER) AS n FROM "User" WHERE "email" = 'weak@clinic.example'`)).toBe(0);
   });
 
   it("refuses a second account with the same email", async () => {
@@ -68,7 +68,7 @@ describe("signing in", () => {
       headers: new Headers({ cookie: `better-auth.session_token=${encodeURIComponent(sessionToken(outcome.headers))}` }),
     });
     expect(session?.user.email).toBe("ben@clinic.example");
-    expect(auditRows("ben@clinic.example")).toEqual([{ action: "sign_in", actorId: id, ipAddress: address }]);
+    expect(await auditRows("ben@clinic.example")).toEqual([{ action: "sign_in", actorId: id, ipAddress: address }]);
   });
 
   it("fails the same way for a wrong password and an unknown email, and records both", async () => {
@@ -77,8 +77,8 @@ describe("signing in", () => {
     const unknown = await signIn("nobody@clinic.example", PASSWORD);
     expect(wrong).toEqual({ ok: false, reason: "invalid" });
     expect(unknown).toEqual(wrong);
-    expect(auditRows("cleo@clinic.example").map((r) => r.action)).toEqual(["sign_in_failed"]);
-    expect(auditRows("nobody@clinic.example")).toEqual([expect.objectContaining({ action: "sign_in_failed", actorId: null })]);
+    expect((await auditRows("cleo@clinic.example")).map((r) => r.action)).toEqual(["sign_in_failed"]);
+    expect(await auditRows("nobody@clinic.example")).toEqual([expect.objectContaining({ action: "sign_in_failed", actorId: null })]);
   });
 
   it("slows an account after repeated failures from anywhere, but lets its owner in after the wait", async () => {
@@ -93,7 +93,7 @@ describe("signing in", () => {
     const early = await signIn("dev@clinic.example", PASSWORD, owner, at(start, 100));
     expect(early).toMatchObject({ ok: false, reason: "blocked", limit: "account" });
     if (!early.ok && early.reason === "blocked") expect(early.retryAfterSeconds).toBeLessThanOrEqual(accountWaitMs(free) / 1000);
-    expect(auditRows("dev@clinic.example").at(-1)?.action).toBe("sign_in_blocked");
+    expect((await auditRows("dev@clinic.example")).at(-1)?.action).toBe("sign_in_blocked");
     // After the documented wait the right password works.
     expect(await signIn("dev@clinic.example", PASSWORD, owner, at(start, accountWaitMs(free) + 100))).toMatchObject({ ok: true });
   });
@@ -103,7 +103,7 @@ describe("signing in", () => {
     const outcomes = await Promise.all(
       Array.from({ length: 30 }, (_, i) => signIn("race@clinic.example", `wrong password ${i}`, freshAddress())),
     );
-    const checked = auditRows("race@clinic.example").filter((r) => r.action === "sign_in_failed").length;
+    const checked = (await auditRows("race@clinic.example")).filter((r) => r.action === "sign_in_failed").length;
     expect(checked).toBe(SIGN_IN_LIMITS.perAccount.freeAttempts);
     expect(outcomes.filter((o) => o.ok === false && o.reason === "invalid")).toHaveLength(checked);
     expect(outcomes.filter((o) => o.ok === false && o.reason === "blocked")).toHaveLength(30 - checked);
@@ -115,7 +115,7 @@ describe("signing in", () => {
     const hour = 60 * 60_000;
     // A new address every try, one try every 10 seconds, for an hour.
     for (let t = 0; t < hour; t += 10_000) await signIn("siege@clinic.example", "not the password!", freshAddress(), at(start, t));
-    const checked = auditRows("siege@clinic.example").filter((r) => r.action === "sign_in_failed").length;
+    const checked = (await auditRows("siege@clinic.example")).filter((r) => r.action === "sign_in_failed").length;
     const bound = SIGN_IN_LIMITS.perAccount.freeAttempts + 5 + hour / SIGN_IN_LIMITS.perAccount.longestWaitMs;
     expect(checked).toBeGreaterThan(SIGN_IN_LIMITS.perAccount.freeAttempts);
     expect(checked).toBeLessThanOrEqual(bound);
@@ -127,14 +127,10 @@ describe("signing in", () => {
   });
 
   it("forgets expired counts: the table does not only grow", async () => {
-    const writable = new Database(testDatabasePath);
     const past = Date.now() - 60 * 60_000;
-    writable
-      .prepare("INSERT INTO SignInThrottle (key, attempts, notBefore, expiresAt) VALUES (?, 3, ?, ?)")
-      .run("address:192.0.2.250", past, past);
-    writable.close();
+    await sql.run(`INSERT INTO "SignInThrottle" ("key", "attempts", "notBefore", "expiresAt") VALUES (?, 3, ?, ?)`, "address:192.0.2.250", past, past);
     await signIn("whoever@clinic.example", "any password at all");
-    expect(sqlite.prepare("SELECT count(*) AS n FROM SignInThrottle WHERE key = 'address:192.0.2.250'").get()).toEqual({ n: 0 });
+    expect(await countOf(`SELECT CAST(count(*) AS INTEGER) AS n FROM "SignInThrottle" WHERE "key" = 'address:192.0.2.250'`)).toBe(0);
   });
 
   it("refuses an address after repeated failures across accounts", async () => {
@@ -161,14 +157,14 @@ describe("sessions", () => {
     await createTherapist({ email: "gus@clinic.example", name: "Gus", password: PASSWORD });
     const outcome = await signIn("gus@clinic.example", PASSWORD);
     if (!outcome.ok) throw new Error("sign-in failed");
-    const { id } = sqlite.prepare("SELECT id FROM Session WHERE userId = ?").get(outcome.userId) as { id: string };
+    const [{ id }] = (await sql.rows<{ id: string }>(`SELECT "id" FROM "Session" WHERE "userId" = ?`, outcome.userId)) as [{ id: string }];
 
     const soon = new Date(Date.now() + IDLE_TIMEOUT_MS - 60_000);
     expect(await checkAndTouchSession(id, soon)).toBe("active");
     // Activity moved the clock on: another 29 minutes later it is still active.
     expect(await checkAndTouchSession(id, new Date(soon.getTime() + IDLE_TIMEOUT_MS - 60_000))).toBe("active");
     expect(await checkAndTouchSession(id, new Date(soon.getTime() + 2 * IDLE_TIMEOUT_MS))).toBe("idle");
-    expect(sqlite.prepare("SELECT count(*) AS n FROM Session WHERE id = ?").get(id)).toEqual({ n: 0 });
+    expect(await countOf(`SELECT CAST(count(*) AS INTEGER) AS n FROM "Session" WHERE "id" = ?`, id)).toBe(0);
   });
 
   it("end at once when the account is disabled, and no new one can start", async () => {
@@ -176,7 +172,7 @@ describe("sessions", () => {
     const outcome = await signIn("hal@clinic.example", PASSWORD);
     if (!outcome.ok) throw new Error("sign-in failed");
     expect(await disableTherapist("hal@clinic.example")).toBe(true);
-    expect(sqlite.prepare("SELECT count(*) AS n FROM Session WHERE userId = ?").get(outcome.userId)).toEqual({ n: 0 });
+    expect(await countOf(`SELECT CAST(count(*) AS INTEGER) AS n FROM "Session" WHERE "userId" = ?`, outcome.userId)).toBe(0);
     expect(await signIn("hal@clinic.example", PASSWORD)).toEqual({ ok: false, reason: "invalid" });
   });
 });

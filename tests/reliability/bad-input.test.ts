@@ -24,7 +24,7 @@ const THERAPIST = { email: "fuzz@clinic.example", name: "Fuzz Therapist", passwo
 let server: Server;
 let client: ReturnType<typeof makeClient>;
 beforeAll(async () => {
-  const databasePath = freshDatabase("fuzz");
+  const databasePath = await freshDatabase("fuzz");
   createTherapistWithCli(databasePath, THERAPIST);
   server = await startServer(databasePath, 3203);
   client = makeClient(server.url, 4);

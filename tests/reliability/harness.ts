@@ -7,6 +7,7 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { migratedPostgresDatabase } from "../helpers/pg-migrations";
 import { productionServer } from "../helpers/production-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -18,13 +19,27 @@ export const FULL = process.env.RELIABILITY_FULL === "1";
 export type Server = {
   url: string;
   port: number;
-  databasePath: string;
+  /** The server's database: a SQLite file's path, or a PostgreSQL database's URL. */
+  database: string;
   process: ChildProcess;
   output: () => string;
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 };
 
-export function freshDatabase(name: string): string {
+/** The database the servers of these tests run on (TEST_DATABASE, set by `npm run test:pg`). */
+export const onPostgres = process.env.TEST_DATABASE === "postgresql";
+
+/** DATABASE_URL for a database as these helpers name it: a SQLite path, or a PostgreSQL URL. */
+export const databaseUrlOf = (database: string) => (/^postgres(ql)?:\/\//.test(database) ? database : `file:${database}`);
+
+/**
+ * A new, migrated database: a SQLite file (migrated by `prisma migrate deploy`, as a clinic would),
+ * or a PostgreSQL database in the test server (its migrations applied directly: the CLI on
+ * WebAssembly takes seconds per run, and tests/integration/postgresql.pg.test.ts proves the two
+ * agree). Its path or URL.
+ */
+export async function freshDatabase(name: string): Promise<string> {
+  if (onPostgres) return migratedPostgresDatabase(name);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `intake-${name}-`));
   const databasePath = path.join(dir, "intake.db");
   execFileSync(bin("prisma"), ["migrate", "deploy"], {
@@ -36,10 +51,10 @@ export function freshDatabase(name: string): string {
 }
 
 /** Makes a therapist account in a database, as a clinic would: the CLI, the password on standard input. */
-export function createTherapistWithCli(databasePath: string, account: { email: string; name: string; password: string }) {
+export function createTherapistWithCli(database: string, account: { email: string; name: string; password: string }) {
   execFileSync(bin("tsx"), ["--conditions=react-server", "lib/cli/therapist.ts", "create", "--email", account.email, "--name", account.name], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${databasePath}`, LOG_LEVEL: "silent" },
+    env: { ...process.env, DATABASE_URL: databaseUrlOf(database), LOG_LEVEL: "silent" },
     input: account.password,
     stdio: ["pipe", "ignore", "inherit"],
   });
@@ -49,7 +64,7 @@ export function createTherapistWithCli(databasePath: string, account: { email: s
  * Starts the production server as `npm start` does (server.ts in front of the existing build; npm
  * test builds first) and waits until it answers.
  */
-export async function startServer(databasePath: string, port: number, env: Record<string, string> = {}): Promise<Server> {
+export async function startServer(database: string, port: number, env: Record<string, string> = {}): Promise<Server> {
   if (!fs.existsSync(path.join(root, ".next/server.mjs"))) throw new Error("No production build: run `npm run build` first.");
   let output = "";
   const server = productionServer({ port });
@@ -58,7 +73,7 @@ export async function startServer(databasePath: string, port: number, env: Recor
     env: {
       ...process.env,
       ...server.env,
-      DATABASE_URL: `file:${databasePath}`,
+      DATABASE_URL: databaseUrlOf(database),
       BETTER_AUTH_SECRET: "reliability-secret-reliability-secret-0000",
       BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
       SUBMIT_RATE_LIMIT_PER_MINUTE: "100000000",
@@ -84,7 +99,7 @@ export async function startServer(databasePath: string, port: number, env: Recor
   return {
     url,
     port,
-    databasePath,
+    database,
     process: child,
     output: () => output,
     stop: (signal = "SIGTERM") =>
@@ -139,6 +154,8 @@ export type LoadResult = {
   p50: number;
   p99: number;
   answers: Answer[];
+  /** Requests sent again (retryConnectionErrors, retryStatuses); `statuses` counts the last answers. */
+  retried: number;
 };
 
 /** Sends `total` requests from `connections` concurrent workers; `stopWhen` may end it early. */
@@ -150,17 +167,23 @@ export async function runLoad(options: {
   onAnswer?: (i: number, answer: Answer) => void;
   /** Send a request again (same body, same headers) when the connection failed, as a careful client would. */
   retryConnectionErrors?: boolean;
+  /** Statuses to send again the same way too: a load balancer's 502 when the instance behind it died. */
+  retryStatuses?: number[];
 }): Promise<LoadResult> {
   const client = makeClient(options.base, options.connections);
   const answers: Answer[] = new Array(options.total);
   let next = 0;
+  let retried = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: options.connections }, async () => {
       for (let i = next++; i < options.total; i = next++) {
         const r = options.request(i);
         let answer = await client.post(r.path, r.body, r.headers);
-        for (let retry = 0; options.retryConnectionErrors && answer.status === 0 && retry < 300; retry++) {
+        const again = (a: Answer) =>
+          (options.retryConnectionErrors && a.status === 0) || (options.retryStatuses?.includes(a.status) ?? false);
+        for (let retry = 0; again(answer) && retry < 300; retry++) {
+          retried++;
           await new Promise((wait) => setTimeout(wait, 100));
           answer = await client.post(r.path, r.body, r.headers);
         }
@@ -175,7 +198,7 @@ export async function runLoad(options: {
   for (const a of answers) statuses[a.status] = (statuses[a.status] ?? 0) + 1;
   const sorted = answers.map((a) => a.ms).sort((a, b) => a - b);
   const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-  return { requests: options.total, statuses, seconds, throughput: options.total / seconds, p50: pct(50), p99: pct(99), answers };
+  return { requests: options.total, statuses, seconds, throughput: options.total / seconds, p50: pct(50), p99: pct(99), answers, retried };
 }
 
 export function printFigures(title: string, figures: Record<string, string | number>) {

@@ -8,7 +8,7 @@ import { freshDatabase, startServer, type Server } from "../reliability/harness"
 
 let server: Server;
 beforeAll(async () => {
-  server = await startServer(freshDatabase("actions"), 3213);
+  server = await startServer(await freshDatabase("actions"), 3213);
 });
 afterAll(async () => server?.stop());
 

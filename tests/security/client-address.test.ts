@@ -3,10 +3,10 @@
  * cannot choose its address with X-Forwarded-For, so it meets its own limits and the audit trail
  * records the connection; behind a trusted proxy, clients are told apart by what the proxy reports.
  */
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SIGN_IN_LIMITS } from "@/lib/auth/sign-in-limits";
 import { actionId, postSignIn } from "../helpers/http-forms";
+import { sqlFor } from "../helpers/test-sql";
 import { freshDatabase, startServer, type Server } from "../reliability/harness";
 
 const SUBMIT_LIMIT = 5;
@@ -15,19 +15,20 @@ const limits = { SUBMIT_RATE_LIMIT_PER_MINUTE: String(SUBMIT_LIMIT) };
 const submit = (server: Server, headers: Record<string, string>) =>
   fetch(`${server.url}/api/intakes`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: "{}" });
 
-const auditAddresses = (server: Server, emailLike: string) => {
-  const db = new Database(server.databasePath, { readonly: true });
+const auditAddresses = async (server: Server, emailLike: string) => {
+  const sql = sqlFor(server.database);
   try {
-    return db.prepare("SELECT DISTINCT ipAddress FROM AuditEvent WHERE actorEmail LIKE ?").all(emailLike).map((r) => (r as { ipAddress: string }).ipAddress);
+    const rows = await sql.rows<{ ipAddress: string }>(`SELECT DISTINCT "ipAddress" FROM "AuditEvent" WHERE "actorEmail" LIKE ?`, emailLike);
+    return rows.map((r) => r.ipAddress);
   } finally {
-    db.close();
+    await sql.close();
   }
 };
 
 describe("without a trusted proxy, the connection's address is the client's", () => {
   let server: Server;
   beforeAll(async () => {
-    server = await startServer(freshDatabase("direct"), 3211, limits);
+    server = await startServer(await freshDatabase("direct"), 3211, limits);
   });
   afterAll(async () => server?.stop());
 
@@ -48,7 +49,7 @@ describe("without a trusted proxy, the connection's address is the client's", ()
     }
     expect(messages.slice(0, SIGN_IN_LIMITS.perAddress.attempts).every((m) => m === "That email and password do not match an account.")).toBe(true);
     expect(messages.at(-1)).toMatch(/^Too many failed attempts from this connection/);
-    expect(auditAddresses(server, "forger%")).toEqual(["127.0.0.1"]);
+    expect(await auditAddresses(server, "forger%")).toEqual(["127.0.0.1"]);
   });
 
   it("a forged X-Forwarded-Host does not make another origin's server action pass", async () => {
@@ -69,7 +70,7 @@ describe("without a trusted proxy, the connection's address is the client's", ()
 describe("behind a trusted proxy (TRUST_PROXY=1), the proxy's report is the client's address", () => {
   let server: Server;
   beforeAll(async () => {
-    server = await startServer(freshDatabase("proxied"), 3212, { ...limits, TRUST_PROXY: "1" });
+    server = await startServer(await freshDatabase("proxied"), 3212, { ...limits, TRUST_PROXY: "1" });
   });
   afterAll(async () => server?.stop());
 
@@ -84,6 +85,6 @@ describe("behind a trusted proxy (TRUST_PROXY=1), the proxy's report is the clie
 
   it("records the address the proxy reports in the audit trail", async () => {
     await postSignIn(server.url, "proxied@clinic.example", "a wrong password", { "x-forwarded-for": "10.1.1.1, 198.51.100.30" });
-    expect(auditAddresses(server, "proxied@%")).toEqual(["198.51.100.30"]);
+    expect(await auditAddresses(server, "proxied@%")).toEqual(["198.51.100.30"]);
   });
 });

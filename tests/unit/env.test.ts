@@ -6,7 +6,7 @@ describe("parseEnv", () => {
   it("needs nothing set in development: a SQLite file under the project", () => {
     const env = parseEnv({});
     expect(env.NODE_ENV).toBe("development");
-    expect(env.databasePath).toBe(path.resolve(process.cwd(), "data/intake.db"));
+    expect(env.database).toEqual({ kind: "sqlite", path: path.resolve(process.cwd(), "data/intake.db") });
     expect(env.LOG_LEVEL).toBe("info");
   });
 
@@ -15,13 +15,16 @@ describe("parseEnv", () => {
   });
 
   it("keeps an absolute database path as given", () => {
-    expect(parseEnv({ DATABASE_URL: "file:/srv/intake/db.sqlite" }).databasePath).toBe("/srv/intake/db.sqlite");
+    expect(parseEnv({ DATABASE_URL: "file:/srv/intake/db.sqlite" }).database).toEqual({ kind: "sqlite", path: "/srv/intake/db.sqlite" });
+    const postgres = "postgresql://intake:secret@db.internal:5432/intake";
+    expect(parseEnv({ DATABASE_URL: postgres }).database).toEqual({ kind: "postgresql", url: postgres });
+    expect(() => parseEnv({ DATABASE_URL: "mysql://db/intake" })).toThrow(/DATABASE_URL: must be a SQLite file URL .* or a PostgreSQL URL/);
   });
 
   it("names every malformed variable in one message", () => {
     let error: unknown;
     try {
-      parseEnv({ DATABASE_URL: "postgres://db/intake", LOG_LEVEL: "loud" });
+      parseEnv({ DATABASE_URL: "mysql://db/intake", LOG_LEVEL: "loud" });
     } catch (e) {
       error = e;
     }

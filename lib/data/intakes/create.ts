@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { DatabaseError, getDb, type Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import { PRECAUTION_RULES_VERSION, countByLevel, precautionsFor } from "@/lib/intake/precautions";
 import { newReference } from "@/lib/intake/reference";
 import { INTAKE_SCHEMA_VERSION, type IntakeInput } from "@/lib/intake/schema";
@@ -57,6 +58,9 @@ export async function createIntake(
   // report a repeat (one query instead of two on the common path).
   const counts = countByLevel(precautionsFor(input));
   const flagged = counts.stop + counts.refer + counts.avoid > 0;
+  // The answers as JSON text: SQLite stores it as given, PostgreSQL must be told it is jsonb.
+  const json = JSON.stringify(input);
+  const answers = db.$databaseKind() === "postgresql" ? Prisma.sql`${json}::jsonb` : Prisma.sql`${json}`;
   for (let attempt = 1; ; attempt++) {
     const id = newIntakeId();
     const reference = newReference();
@@ -69,7 +73,7 @@ export async function createIntake(
           "appointmentDate", "dateOfBirth", "schemaVersion", "answers", "stopCount", "referCount", "avoidCount", "flagged",
           "precautionsVersion", "createdAt", "updatedAt")
         VALUES (${id}, ${reference}, ${idempotencyKey}, 'new', ${input.fullName}, ${searchableName(input.fullName)},
-          ${input.email}, ${input.appointmentDate}, ${input.dateOfBirth}, ${INTAKE_SCHEMA_VERSION}, ${JSON.stringify(input)},
+          ${input.email}, ${input.appointmentDate}, ${input.dateOfBirth}, ${INTAKE_SCHEMA_VERSION}, ${answers},
           ${counts.stop}, ${counts.refer}, ${counts.avoid}, ${flagged}, ${PRECAUTION_RULES_VERSION}, ${now}, ${now})`;
       return { id, reference, duplicate: false };
     } catch (error) {

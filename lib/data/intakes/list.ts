@@ -1,5 +1,5 @@
 import "server-only";
-import { type Prisma } from "@/lib/generated/prisma/client";
+import { type Prisma } from "@/lib/generated/sqlite/client";
 import { getDb, type Db } from "@/lib/db";
 import { parseReference } from "@/lib/intake/reference";
 import { searchableName } from "./create";
@@ -56,6 +56,9 @@ const NAME_MATCHES_BY_ID = 500;
  * characters; shorter searches always walk.
  */
 async function intakeIdsNamed(name: string, db: Db): Promise<string[] | null> {
+  // PostgreSQL's trigram index (pg_trgm, see its init migration) serves the LIKE of `contains`
+  // itself, so there the list is always walked with it.
+  if (db.$databaseKind() === "postgresql") return null;
   if ([...name].length < 3) return null;
   // One FTS5 phrase, quotes doubled: the search is text, never query syntax.
   const phrase = `"${name.replaceAll('"', '""')}"`;
