@@ -40,8 +40,8 @@ function readNamesAsText(client: pg.PoolClient): pg.PoolClient {
  * `prisma migrate deploy` fails with "Column type 'name' could not be deserialized from the
  * database". Results of `query()` are rewritten, on the pool and on clients handed out by the
  * promise-style `connect()` (the adapter's transactions); callback-style `connect(cb)` is left as
- * pg wrote it. tests/pg/pg-adapter.test.ts fails the day the adapter reads `name` on its own, so
- * this can go.
+ * pg wrote it. tests/integration/postgresql.pg.test.ts fails the day the adapter reads `name` on
+ * its own, so this can go.
  */
 export class NamesAsTextPool extends pg.Pool {
   override query(...args: unknown[]): never {
@@ -59,15 +59,20 @@ export class NamesAsTextPool extends pg.Pool {
 
 /** How many connections each app instance keeps open to PostgreSQL. */
 export const POOL_SIZE = 10;
+/** How long a query waits for a connection (the server unreachable, the pool full) before it fails. */
+export const CONNECT_TIMEOUT_MS = 5_000;
 
 /**
  * The PostgreSQL adapter, on a pool that reads `name` columns as text. Its `executeScript` (what
  * `prisma migrate deploy` runs a migration with) splits the script at every ";", which breaks a
  * function body such as the audit trail's trigger; here the script goes to the server whole, as
  * one multi-statement query, which PostgreSQL also runs as one transaction.
+ *
+ * `$disconnect()` ends the pool: a client is not used again afterwards (the app keeps one for its
+ * whole life; command-line tools disconnect as they exit).
  */
 export function createPgAdapter(connectionString: string): PrismaPg {
-  const pool = new NamesAsTextPool({ connectionString, max: POOL_SIZE });
+  const pool = new NamesAsTextPool({ connectionString, max: POOL_SIZE, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   const factory = new PrismaPg(pool, { disposeExternalPool: true });
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {

@@ -58,28 +58,42 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   }
   const data = path.join(dir, "data");
   const port = await freePort();
-  run(path.join(bin, "initdb"), ["-D", data, "-A", "trust", "-U", USER, "-E", "UTF8", "--locale=C", "--no-sync"]);
-  run(path.join(bin, "pg_ctl"), [
-    "-D",
-    data,
-    "-o",
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
-    "-l",
-    path.join(dir, "server.log"),
-    "-w",
-    "start",
-  ]);
+  let running = false;
   let stopped = false;
   const stop = () => {
     if (stopped) return;
     stopped = true;
     try {
-      run(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
+      if (running) run(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   };
+  try {
+    run(path.join(bin, "initdb"), ["-D", data, "-A", "trust", "-U", USER, "-E", "UTF8", "--locale=C", "--no-sync"]);
+    run(path.join(bin, "pg_ctl"), [
+      "-D",
+      data,
+      "-o",
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+      "-l",
+      path.join(dir, "server.log"),
+      "-w",
+      "start",
+    ]);
+    running = true;
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  // Removed however this process ends: normally, or stopped by a signal (a CI timeout, Ctrl-C).
   process.once("exit", stop);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      stop();
+      process.exit(128 + (signal === "SIGINT" ? 2 : 15));
+    });
+  }
   return {
     port,
     url: (database = "postgres") => `postgresql://${USER}@127.0.0.1:${port}/${database}`,

@@ -51,26 +51,29 @@ ${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=10s;`
   );
   const nginx: ChildProcess = spawn("nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"], { stdio: "ignore" });
   const errors = () => (fs.existsSync(path.join(dir, "error.log")) ? fs.readFileSync(path.join(dir, "error.log"), "utf8") : "");
-  for (let i = 0; ; i++) {
-    // An nginx that could not start (its port taken, say) must not leave another one answering.
-    if (nginx.exitCode !== null) throw new Error(`nginx exited at start:\n${errors()}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      if (i > 100) throw new Error("nginx did not answer within 10 s");
+  const stop = async () => {
+    if (nginx.exitCode === null && nginx.signalCode === null) {
+      const exited = new Promise((r) => nginx.once("exit", r));
+      nginx.kill("SIGTERM");
+      await exited;
     }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    url,
-    errors,
-    stop: async () => {
-      if (nginx.exitCode === null) {
-        const exited = new Promise((r) => nginx.once("exit", r));
-        nginx.kill("SIGTERM");
-        await exited;
-      }
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    fs.rmSync(dir, { recursive: true, force: true });
   };
+  try {
+    for (let i = 0; ; i++) {
+      // An nginx that could not start (its port taken, say) must not leave another one answering.
+      if (nginx.exitCode !== null) throw new Error(`nginx exited at start:\n${errors()}`);
+      if (i > 100) throw new Error(`nginx did not answer within 10 s:\n${errors()}`);
+      const ok = await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, errors, stop };
 }

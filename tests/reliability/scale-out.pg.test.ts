@@ -6,7 +6,7 @@
  *    their idempotency keys what the balancer answered 502 for; every acknowledged submission is
  *    stored exactly once, and the survivor serves the rest.
  *  - A therapist signed in through one instance is signed in on the other, and the sign-in limits
- *    count attempts made through both.
+ *    and the submit limit per address count what reached either.
  */
 import { execFileSync } from "node:child_process";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -24,8 +24,8 @@ const BALANCER_URL = `http://127.0.0.1:${BALANCER_PORT}`;
 const THERAPIST = { email: "scale@clinic.example", name: "Sam Scale", password: "scale-out-password-long" };
 
 /** Both instances on one database; the load generator plays a proxy in front of nginx (TRUST_PROXY=2). */
-async function startInstances(database: string): Promise<Server[]> {
-  const env = { BETTER_AUTH_URL: BALANCER_URL, TRUST_PROXY: "2" };
+async function startInstances(database: string, extra: Record<string, string> = {}): Promise<Server[]> {
+  const env = { BETTER_AUTH_URL: BALANCER_URL, TRUST_PROXY: "2", ...extra };
   return Promise.all(INSTANCE_PORTS.map((port) => startServer(database, port, env)));
 }
 
@@ -174,5 +174,32 @@ describe("two instances behind a load balancer, one database", () => {
     expect(messages[5]).toMatch(/^Too many failed attempts for this account/);
     const onOther = await postSignIn(a!.url, THERAPIST.email, THERAPIST.password);
     expect(onOther.message).toMatch(/^Too many failed attempts for this account/);
+  });
+
+  it("count the submit limit per client address across both", async () => {
+    const LIMIT = 4;
+    const database = await freshDatabase("scale_limit");
+    const [a, b] = await startInstances(database, { SUBMIT_RATE_LIMIT_PER_MINUTE: String(LIMIT) });
+    servers.push(a!, b!);
+    // One client, its submissions landing on either instance in turn (an empty body: refused as
+    // invalid, but counted first, as every submission is).
+    const statuses: number[] = [];
+    for (let i = 0; i <= LIMIT; i++) {
+      const instance = [a!, b!][i % 2]!;
+      const answer = await fetch(`${instance.url}/api/intakes`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": "198.18.7.7" },
+        body: "{}",
+      });
+      statuses.push(answer.status);
+    }
+    expect(statuses).toEqual([...Array(LIMIT).fill(400), 429]);
+    // Another client is not held back by the first one's count.
+    const other = await fetch(`${a!.url}/api/intakes`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": "198.18.8.8" },
+      body: "{}",
+    });
+    expect(other.status).toBe(400);
   });
 });
