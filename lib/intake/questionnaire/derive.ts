@@ -5,6 +5,7 @@ import { MAX_NAME, MAX_TEXT } from "./questions";
 import type { Question, Questionnaire, Step } from "./types";
 import type { AnswersOf, FormValuesOf, QuestionIdOf, StepIdOf } from "./values";
 import { conditionsOf, makeVisibility } from "./visibility";
+import { makeVisits, type AnswerChange, type VisitAnswers } from "./visits";
 
 /**
  * Everything the app needs of a questionnaire, worked out from its registry alone: the Zod
@@ -126,6 +127,7 @@ export function deriveQuestionnaire<const R extends Questionnaire>(registry: R) 
   type StepId = StepIdOf<R>;
 
   const visibility = makeVisibility(registry);
+  const visits = makeVisits(registry, { isShown: (q, values) => visibility.isShown(q, values), wordsOf: summaryValue });
   const conditionalSteps = new Set(registry.steps.filter((s) => s.shownWhen).map((s) => s.id));
   const alwaysAsked = (q: Question) => !q.shownWhen && !conditionalSteps.has(q.step);
 
@@ -255,6 +257,11 @@ export function deriveQuestionnaire<const R extends Questionnaire>(registry: R) 
       reader === "client" ? stepById.get(step)!.title : stepById.get(step)!.staffTitle,
     defaults,
     describeAnswers,
+    /** A returning client's new form, filled from the last intake but for what is asked fresh. */
+    prefillFrom: (last: Partial<Answers> | Record<string, unknown>) => visits.prefillFrom(last as Record<string, unknown>) as Partial<FormValues>,
+    /** Each answer added, removed or changed between two intakes of a client, in the form's order. */
+    changesBetween: (before: VisitAnswers, after: VisitAnswers): (AnswerChange & { step: StepId; question: QuestionId })[] =>
+      visits.changesBetween(before, after) as (AnswerChange & { step: StepId; question: QuestionId })[],
   };
 }
 

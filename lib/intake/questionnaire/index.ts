@@ -11,6 +11,7 @@ export const questionnaire = deriveQuestionnaire(INTAKE_QUESTIONNAIRE);
 export { INTAKE_QUESTIONNAIRE, MAX_NAME, MAX_TEXT } from "./questions";
 export { deriveQuestionnaire, type AnswerItem, type AnswerSection } from "./derive";
 export { describeShownWhen } from "./visibility";
+export type { AnswerChange, VisitAnswers } from "./visits";
 export type { Kind, Options, Question, Questionnaire, ShownWhen, Step } from "./types";
 
 /** One step of the intake, in order. */

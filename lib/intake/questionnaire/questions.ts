@@ -9,6 +9,8 @@
  * message for a missing answer). Ids are stored: never change one once released. Bump
  * INTAKE_SCHEMA_VERSION (schema.ts) when the meaning of stored answers changes, and give a new
  * question `since` (that version), so older intakes are not summarised as having answered it.
+ * A question about the client's state today, or about this visit alone, gets `askedFresh` (or its
+ * options `freshOptions`): it is never filled in from a returning client's last intake.
  */
 import {
   ALLERGY_KINDS,
@@ -54,7 +56,7 @@ const QUESTIONS = [
   { id: "email", step: "about", kind: "email", label: "Email", required: "Enter your email address", autoComplete: "email" },
   { id: "phone", step: "about", kind: "phone", label: "Phone", required: "Enter your phone number", autoComplete: "tel" },
   { id: "dateOfBirth", step: "about", kind: "date", label: "Date of birth", required: "Enter your date of birth", autoComplete: "bday" },
-  { id: "appointmentDate", step: "about", kind: "date", label: "Appointment date", required: "Enter the date of your appointment" },
+  { id: "appointmentDate", askedFresh: "visit", step: "about", kind: "date", label: "Appointment date", required: "Enter the date of your appointment" },
   {
     id: "emergencyContactName",
     step: "about",
@@ -76,6 +78,7 @@ const QUESTIONS = [
   // 2. Health, with a follow-up under each condition whose precaution depends on it
   {
     id: "conditions",
+    freshOptions: ["feverToday", "redHotSwollenToday"],
     step: "health",
     kind: "multipleChoice",
     options: CONDITIONS,
@@ -93,6 +96,7 @@ const QUESTIONS = [
   },
   {
     id: "woundDischarge",
+    askedFresh: "today",
     step: "health",
     since: 3,
     kind: "tick",
@@ -187,6 +191,7 @@ const QUESTIONS = [
   { id: "symptoms", step: "neuropathy", kind: "multipleChoice", options: SYMPTOMS, label: "Which symptoms do you have?", summaryLabel: "Symptoms" },
   {
     id: "symptomStrength",
+    askedFresh: "today",
     step: "neuropathy",
     kind: "scale",
     min: 0,
@@ -289,11 +294,12 @@ const QUESTIONS = [
   },
 
   // 6. Consent
-  { id: "consentSpeakUp", step: "consent", kind: "consent", label: CONSENT_STATEMENTS.consentSpeakUp, summaryAs: CONSENTS },
-  { id: "consentNotMedicalCare", step: "consent", kind: "consent", label: CONSENT_STATEMENTS.consentNotMedicalCare, summaryAs: CONSENTS },
-  { id: "consentAccurate", step: "consent", kind: "consent", label: CONSENT_STATEMENTS.consentAccurate, summaryAs: CONSENTS },
+  { id: "consentSpeakUp", askedFresh: "visit", step: "consent", kind: "consent", label: CONSENT_STATEMENTS.consentSpeakUp, summaryAs: CONSENTS },
+  { id: "consentNotMedicalCare", askedFresh: "visit", step: "consent", kind: "consent", label: CONSENT_STATEMENTS.consentNotMedicalCare, summaryAs: CONSENTS },
+  { id: "consentAccurate", askedFresh: "visit", step: "consent", kind: "consent", label: CONSENT_STATEMENTS.consentAccurate, summaryAs: CONSENTS },
   {
     id: "signature",
+    askedFresh: "visit",
     step: "consent",
     kind: "shortText",
     format: "name",

@@ -55,6 +55,14 @@ type Common = {
    * saw it, so their summary leaves it out rather than showing the form's default as an answer.
    */
   readonly since?: number;
+  /**
+   * Never filled in from a returning client's last intake, because it is asked about now:
+   * "today" for the client's state today (still compared with the last visit: a change is news);
+   * "visit" for what belongs to each visit alone (its date, consent, signature: not compared).
+   */
+  readonly askedFresh?: "today" | "visit";
+  /** Options of a multiple choice that are about today: the rest is filled in, these are not. */
+  readonly freshOptions?: readonly string[];
 };
 
 export type Question =
