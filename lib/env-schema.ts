@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { isTimeZone } from "./appointments/clinic-time";
 import { databaseKindOf } from "./database-kind";
 
 /**
@@ -50,6 +51,8 @@ const envSchema = z.object({
   BETTER_AUTH_URL: z.url("must be the app's public address, such as https://intake.example-clinic.com").default(
     "http://localhost:3000",
   ),
+  /** The clinic's time zone: appointment times are entered and shown in it, links end with its day. */
+  CLINIC_TIME_ZONE: z.string().trim().default("UTC").refine(isTimeZone, "must be an IANA time zone name, such as Europe/London"),
 }).superRefine((env, ctx) => {
   // `next build` loads server modules too, but a build needs no secrets: the server checks them when it starts.
   if (env.NODE_ENV !== "production" || env.NEXT_PHASE === "phase-production-build") return;

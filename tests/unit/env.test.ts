@@ -68,3 +68,11 @@ describe("the server's address settings", () => {
     expect(() => parseEnv({ TRUST_PROXY: "-1" })).toThrow(/TRUST_PROXY: must be 0 or more/);
   });
 });
+
+describe("the clinic's time zone", () => {
+  it("is UTC unless set, and must be a zone this server knows", () => {
+    expect(parseEnv({}).CLINIC_TIME_ZONE).toBe("UTC");
+    expect(parseEnv({ CLINIC_TIME_ZONE: "Europe/London" }).CLINIC_TIME_ZONE).toBe("Europe/London");
+    expect(() => parseEnv({ CLINIC_TIME_ZONE: "London" })).toThrow(/CLINIC_TIME_ZONE: must be an IANA time zone name/);
+  });
+});
