@@ -1,0 +1,170 @@
+import "server-only";
+import { getDb, type Db } from "@/lib/db";
+import { searchableName } from "./intakes/create";
+
+/**
+ * Clients, their appointments, and the personal links and drafts of their intakes (issue 14: the
+ * storage; the pages that use it come next). A link's token is never stored, only its hash
+ * (lib/appointments/link-token.ts); times are instants, and each appointment keeps its calendar
+ * date in the clinic's time zone (lib/appointments/clinic-time.ts).
+ */
+
+export type NewClient = { fullName: string; email: string; phone?: string };
+
+export type NewAppointment = {
+  /** A returning client by id, or a new one. */
+  client: { id: string } | NewClient;
+  startsAt: Date;
+  /** Its date in the clinic's time zone. */
+  localDate: string;
+  linkHash: string;
+  linkExpiresAt: Date;
+  createdById: string;
+};
+
+/** Stores an appointment (and a new client with it, in the same write); their ids. */
+export async function createAppointment(input: NewAppointment, db: Db = getDb()): Promise<{ appointmentId: string; clientId: string }> {
+  const client =
+    "id" in input.client
+      ? { connect: { id: input.client.id } }
+      : {
+          create: {
+            fullName: input.client.fullName.trim(),
+            fullNameSearch: searchableName(input.client.fullName),
+            email: input.client.email.trim().toLowerCase(),
+            phone: input.client.phone?.trim() ?? "",
+          },
+        };
+  const created = await db.appointment.create({
+    data: {
+      client,
+      startsAt: input.startsAt,
+      localDate: input.localDate,
+      linkHash: input.linkHash,
+      linkExpiresAt: input.linkExpiresAt,
+      createdBy: { connect: { id: input.createdById } },
+    },
+    select: { id: true, clientId: true },
+  });
+  return { appointmentId: created.id, clientId: created.clientId };
+}
+
+export type ClientMatch = { id: string; fullName: string; email: string };
+
+/** Returning clients whose name contains, or whose email starts with, what the therapist typed. */
+export async function findClients(typed: string, db: Db = getDb()): Promise<ClientMatch[]> {
+  const text = typed.trim();
+  if (text.length < 2) return [];
+  return db.client.findMany({
+    where: { OR: [{ fullNameSearch: { contains: searchableName(text) } }, { email: { startsWith: text.toLowerCase() } }] },
+    orderBy: [{ fullName: "asc" }, { id: "asc" }],
+    take: 10,
+    select: { id: true, fullName: true, email: true },
+  });
+}
+
+/** Where an appointment's intake stands, as the dashboard says it. */
+export const APPOINTMENT_STATES = { notOpened: "Not opened", inProgress: "In progress", submitted: "Submitted", reviewed: "Reviewed" } as const;
+export type AppointmentState = keyof typeof APPOINTMENT_STATES;
+
+function stateOf(a: { openedAt: Date | null; draft: unknown; intake: { status: string } | null }): AppointmentState {
+  if (a.intake) return a.intake.status === "reviewed" ? "reviewed" : "submitted";
+  return a.openedAt || a.draft ? "inProgress" : "notOpened";
+}
+
+export type AppointmentListItem = {
+  id: string;
+  startsAt: Date;
+  localDate: string;
+  client: { id: string; fullName: string };
+  state: AppointmentState;
+  intakeId: string | null;
+};
+
+/** Appointments whose date in the clinic's zone is within [from, to], by time. */
+export async function listAppointments(from: string, to: string, db: Db = getDb()): Promise<AppointmentListItem[]> {
+  const rows = await db.appointment.findMany({
+    where: { localDate: { gte: from, lte: to } },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: 500,
+    select: {
+      id: true,
+      startsAt: true,
+      localDate: true,
+      openedAt: true,
+      client: { select: { id: true, fullName: true } },
+      draft: { select: { appointmentId: true } },
+      intake: { select: { id: true, status: true } },
+    },
+  });
+  return rows.map((r) => ({ id: r.id, startsAt: r.startsAt, localDate: r.localDate, client: r.client, state: stateOf(r), intakeId: r.intake?.id ?? null }));
+}
+
+export type LinkOpening =
+  | { kind: "unknown" }
+  | { kind: "expired" }
+  | { kind: "used"; reference: string }
+  | { kind: "open"; appointmentId: string; localDate: string; startsAt: Date; client: { id: string; fullName: string; email: string } };
+
+/**
+ * What a personal link opens, by its token's hash: nothing (unknown), nothing any more (expired
+ * at the end of the appointment's day), the reference of the intake already sent through it, or
+ * the form. The first opening is recorded. Says nothing of any answer.
+ */
+export async function openLink(linkHash: string, now: Date, db: Db = getDb()): Promise<LinkOpening> {
+  const found = await db.appointment.findUnique({
+    where: { linkHash },
+    select: {
+      id: true,
+      localDate: true,
+      startsAt: true,
+      linkExpiresAt: true,
+      openedAt: true,
+      client: { select: { id: true, fullName: true, email: true } },
+      intake: { select: { reference: true } },
+    },
+  });
+  if (!found) return { kind: "unknown" };
+  if (found.intake) return { kind: "used", reference: found.intake.reference };
+  if (found.linkExpiresAt.getTime() < now.getTime()) return { kind: "expired" };
+  if (!found.openedAt) await db.appointment.updateMany({ where: { id: found.id, openedAt: null }, data: { openedAt: now } });
+  return { kind: "open", appointmentId: found.id, localDate: found.localDate, startsAt: found.startsAt, client: found.client };
+}
+
+/** Saves what the client has filled in so far through a link (a later save replaces it). */
+export async function saveDraft(appointmentId: string, step: string, answers: Record<string, unknown>, db: Db = getDb()): Promise<void> {
+  await db.intakeDraft.upsert({
+    where: { appointmentId },
+    create: { appointmentId, step, answers: answers as object },
+    update: { step, answers: answers as object },
+    select: { appointmentId: true },
+  });
+}
+
+export async function readDraft(appointmentId: string, db: Db = getDb()): Promise<{ step: string; answers: Record<string, unknown> } | null> {
+  const draft = await db.intakeDraft.findUnique({ where: { appointmentId }, select: { step: true, answers: true } });
+  return draft ? { step: draft.step, answers: (draft.answers ?? {}) as Record<string, unknown> } : null;
+}
+
+/**
+ * Appointments a reminder is due for: starting within `withinMs` from now, no intake yet, no
+ * reminder claimed. Claim each with claimReminder before sending.
+ */
+export async function remindersDue(now: Date, withinMs: number, db: Db = getDb()): Promise<string[]> {
+  const rows = await db.appointment.findMany({
+    where: { startsAt: { gt: now, lte: new Date(now.getTime() + withinMs) }, intake: { is: null }, reminderClaimedAt: null },
+    orderBy: { startsAt: "asc" },
+    take: 200,
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Claims an appointment's one reminder: true for the one caller that gets it, whichever server or
+ * run asks, at the same moment or later (one conditional UPDATE; no transaction).
+ */
+export async function claimReminder(appointmentId: string, now: Date, db: Db = getDb()): Promise<boolean> {
+  const claimed = await db.appointment.updateMany({ where: { id: appointmentId, reminderClaimedAt: null }, data: { reminderClaimedAt: now } });
+  return claimed.count === 1;
+}
