@@ -13,7 +13,7 @@ import {
   remindersDue,
   saveDraft,
 } from "@/lib/data/appointments";
-import { createIntake, markIntakeReviewed } from "@/lib/data/intakes";
+import { createIntake, markIntakeReviewed, previousIntakeOf } from "@/lib/data/intakes";
 import { getDb } from "@/lib/db";
 import { intakeSchema } from "@/lib/intake/schema";
 import { validIntake } from "../helpers/intake-fixtures";
@@ -115,5 +115,22 @@ describe("appointments and their personal links", () => {
     expect(claims.filter(Boolean)).toHaveLength(1);
     expect(await claimReminder(soon.appointmentId, new Date(now.getTime() + 60_000))).toBe(false);
     expect(await remindersDue(now, 48 * 3_600_000)).not.toContain(soon.appointmentId);
+  });
+
+  it("find a returning client's intake before this one, to compare", async () => {
+    const first = await book({ fullName: "Vera Visits", email: "vera@example.com" }, "2026-12-07");
+    const second = await book({ id: first.clientId }, "2027-01-07");
+    const stored = async (booked: { appointmentId: string; clientId: string }) => {
+      const intake = await createIntake(intakeSchema.parse(validIntake({ fullName: "Vera Visits", signature: "Vera Visits" })), randomUUID());
+      await getDb().intake.update({ where: { id: intake.id }, data: { appointmentId: booked.appointmentId, clientId: booked.clientId } });
+      return intake.id;
+    };
+    const older = await stored(first);
+    await new Promise((r) => setTimeout(r, 5));
+    const newer = await stored(second);
+    expect(await previousIntakeOf(older)).toBeNull();
+    expect(await previousIntakeOf(newer)).toMatchObject({ id: older, schemaVersion: expect.any(Number) });
+    const walkIn = await createIntake(intakeSchema.parse(validIntake({ fullName: "Walk In", signature: "Walk In" })), randomUUID());
+    expect(await previousIntakeOf(walkIn.id)).toBeNull();
   });
 });

@@ -97,3 +97,20 @@ export async function markIntakeReviewed(
     return "reviewed";
   });
 }
+
+export type EarlierIntake = { id: string; appointmentDate: string; createdAt: Date; schemaVersion: number; answers: Record<string, unknown> };
+
+/**
+ * The same client's intake before this one (the last visit), to show what changed; null for an
+ * intake with no client, or a client's first.
+ */
+export async function previousIntakeOf(intakeId: string, db: Db = getDb()): Promise<EarlierIntake | null> {
+  const intake = await db.intake.findUnique({ where: { id: intakeId }, select: { clientId: true, createdAt: true } });
+  if (!intake?.clientId) return null;
+  const earlier = await db.intake.findFirst({
+    where: { clientId: intake.clientId, createdAt: { lt: intake.createdAt } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, appointmentDate: true, createdAt: true, schemaVersion: true, answers: true },
+  });
+  return earlier ? { ...earlier, answers: (earlier.answers ?? {}) as Record<string, unknown> } : null;
+}

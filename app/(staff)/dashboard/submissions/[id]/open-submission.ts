@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { requireTherapist } from "@/lib/auth/session";
 import { listAuditForIntake, recordAudit } from "@/lib/data/audit";
-import { getIntakeForReview } from "@/lib/data/intakes";
+import { getIntakeForReview, previousIntakeOf } from "@/lib/data/intakes";
 import { clientAddress } from "@/lib/http/client-address";
 
 /**
@@ -13,6 +13,6 @@ export async function openSubmission(id: string) {
   const intake = await getIntakeForReview(id);
   if (!intake) return null;
   await recordAudit({ action: "intake_view", actorId: therapist.id, intakeId: intake.id, ipAddress: clientAddress(await headers()) });
-  const trail = await listAuditForIntake(intake.id);
-  return { therapist, intake, trail };
+  const [trail, previous] = await Promise.all([listAuditForIntake(intake.id), previousIntakeOf(intake.id)]);
+  return { therapist, intake, trail, previous };
 }

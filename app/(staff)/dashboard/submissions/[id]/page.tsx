@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { BodyMapView } from "@/components/body-map";
 import { AnswerSections } from "@/components/answer-sections";
 import { AuditTrail } from "@/components/staff/audit-trail";
+import { ChangesSinceLastVisit } from "@/components/staff/changes-since-last-visit";
 import { PrecautionCard } from "@/components/staff/precaution-card";
 import { REVIEW_FORM_ID, ReviewForm } from "@/components/staff/review-form";
 import { AUDIT_ACTIONS } from "@/lib/data/audit";
@@ -22,7 +23,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const opened = await openSubmission(id);
   if (!opened) notFound();
-  const { intake, trail } = opened;
+  const { intake, trail, previous } = opened;
   const precautions = precautionsFor(intake.answers);
   const acknowledged = acknowledgedByAny(intake.reviews);
   // Worked out from the current rules, as the review action does: the stored flag is for the list.
@@ -66,6 +67,16 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
         acknowledged={acknowledged}
         changedSinceReview={changedSinceReview}
       />
+
+      {previous ? (
+        <ChangesSinceLastVisit
+          lastVisitDate={previous.appointmentDate}
+          changes={questionnaire.changesBetween(
+            { answers: previous.answers, schemaVersion: previous.schemaVersion },
+            { answers: intake.answers, schemaVersion: intake.schemaVersion },
+          )}
+        />
+      ) : null}
 
       {hasMap ? (
         <section className="card" aria-labelledby="map-heading">
