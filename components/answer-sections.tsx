@@ -11,12 +11,15 @@ export function AnswerSections({
   headingLevel: Heading = "h2",
   idPrefix = "answers",
   action,
+  changed,
 }: {
   sections: AnswerSection[];
   headingLevel?: "h2" | "h3";
   idPrefix?: string;
   /** Something beside each section's heading, such as the client's Change button. */
   action?: (step: StepId, title: string) => ReactNode;
+  /** Labels of the answers that changed since a returning client's last visit: marked in words. */
+  changed?: ReadonlySet<string>;
 }) {
   return (
     <div className="answers">
@@ -30,7 +33,10 @@ export function AnswerSections({
             {section.items.map((item) => (
               <div key={item.label}>
                 <dt>{item.label}</dt>
-                <dd>{item.value}</dd>
+                <dd>
+                  {item.value}
+                  {changed?.has(item.label) ? <span className="changed-mark"> (changed since the last visit)</span> : null}
+                </dd>
               </div>
             ))}
           </dl>

@@ -1,6 +1,8 @@
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { AnswerSections } from "@/components/answer-sections";
 import { ChangesSinceLastVisit } from "@/components/staff/changes-since-last-visit";
+import { describeAnswers } from "@/lib/intake/answers";
 import { questionnaire } from "@/lib/intake/questionnaire";
 import { intakeSchema } from "@/lib/intake/schema";
 import { neuropathyIntake } from "../helpers/intake-fixtures";
@@ -27,5 +29,13 @@ describe("changed since the last visit", () => {
     render(<ChangesSinceLastVisit lastVisitDate="2026-09-14" changes={questionnaire.changesBetween({ answers: before }, { answers: before })} />);
     expect(screen.getByRole("region", { name: "Changed since the last visit" })).toHaveTextContent("Nothing changed");
     expect(screen.queryByRole("table")).toBeNull();
+  });
+
+  it("marks the changed answers among all the answers, in words", () => {
+    const changes = questionnaire.changesBetween({ answers: before }, { answers: after });
+    render(<AnswerSections sections={describeAnswers(after, "therapist")} changed={new Set(changes.map((c) => c.label))} />);
+    const marked = [...document.querySelectorAll(".changed-mark")].map((m) => m.closest("div")!.querySelector("dt")!.textContent);
+    expect(marked).toEqual(["Conditions", "Any allergies", "Allergies"]);
+    expect(screen.getAllByText(/\(changed since the last visit\)/)).toHaveLength(3);
   });
 });

@@ -24,6 +24,12 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
   const opened = await openSubmission(id);
   if (!opened) notFound();
   const { intake, trail, previous } = opened;
+  const changes = previous
+    ? questionnaire.changesBetween(
+        { answers: previous.answers, schemaVersion: previous.schemaVersion },
+        { answers: intake.answers, schemaVersion: intake.schemaVersion },
+      )
+    : [];
   const precautions = precautionsFor(intake.answers);
   const acknowledged = acknowledgedByAny(intake.reviews);
   // Worked out from the current rules, as the review action does: the stored flag is for the list.
@@ -68,15 +74,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
         changedSinceReview={changedSinceReview}
       />
 
-      {previous ? (
-        <ChangesSinceLastVisit
-          lastVisitDate={previous.appointmentDate}
-          changes={questionnaire.changesBetween(
-            { answers: previous.answers, schemaVersion: previous.schemaVersion },
-            { answers: intake.answers, schemaVersion: intake.schemaVersion },
-          )}
-        />
-      ) : null}
+      {previous ? <ChangesSinceLastVisit lastVisitDate={previous.appointmentDate} changes={changes} /> : null}
 
       {hasMap ? (
         <section className="card" aria-labelledby="map-heading">
@@ -111,7 +109,10 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
         ) : null}
       </section>
 
-      <AnswerSections sections={describeAnswers(intake.answers, "therapist", intake.schemaVersion)} />
+      <AnswerSections
+        sections={describeAnswers(intake.answers, "therapist", intake.schemaVersion)}
+        changed={new Set(changes.map((c) => c.label))}
+      />
       <AuditTrail entries={trail.map((e) => ({ id: e.id, at: e.at, who: e.actorName, what: AUDIT_ACTIONS[e.action] ?? e.action }))} />
     </article>
   );
