@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import pg from "pg";
+import { databaseKindOf } from "@/lib/database-kind";
 import { countByLevel, precautionsFor, PRECAUTION_RULES_VERSION } from "@/lib/intake/precautions";
 import { intakeSchema, INTAKE_SCHEMA_VERSION } from "@/lib/intake/schema";
 import { intakeBody } from "../helpers/intake-fixtures";
@@ -49,7 +50,7 @@ function row(i: number, count: number, now: number): unknown[] {
 /** Stores `count` intakes straight into a migrated database (a SQLite path or a PostgreSQL URL), as the app would have. */
 export async function fillIntakes(database: string, count: number): Promise<void> {
   const now = Date.now();
-  if (/^postgres(ql)?:\/\//.test(database)) {
+  if (databaseKindOf(database) === "postgresql") {
     const client = new pg.Client({ connectionString: database });
     await client.connect();
     try {

@@ -5,6 +5,7 @@
  */
 import Database from "better-sqlite3";
 import pg from "pg";
+import { databaseKindOf } from "@/lib/database-kind";
 
 export type Sql = {
   rows: <T>(query: string, ...params: unknown[]) => Promise<T[]>;
@@ -14,7 +15,7 @@ export type Sql = {
 
 /** For a SQLite path or a PostgreSQL URL (what test-database.ts exports as testDatabaseUrl). */
 export function sqlFor(location: string): Sql {
-  if (/^postgres(ql)?:\/\//.test(location)) {
+  if (databaseKindOf(location) === "postgresql") {
     const pool = new pg.Pool({ connectionString: location, max: 2 });
     const numbered = (query: string) => {
       let n = 0;

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { databaseKindOf } from "@/lib/database-kind";
 import { migratedPostgresDatabase } from "../helpers/pg-migrations";
 import { productionServer } from "../helpers/production-server";
 
@@ -30,7 +31,7 @@ export type Server = {
 export const onPostgres = process.env.TEST_DATABASE === "postgresql";
 
 /** DATABASE_URL for a database as these helpers name it: a SQLite path, or a PostgreSQL URL. */
-export const databaseUrlOf = (database: string) => (/^postgres(ql)?:\/\//.test(database) ? database : `file:${database}`);
+export const databaseUrlOf = (database: string) => (databaseKindOf(database) === "postgresql" ? database : `file:${database}`);
 
 /**
  * A new, migrated database: a SQLite file (migrated by `prisma migrate deploy`, as a clinic would),

@@ -21,6 +21,8 @@ export type IntakeForReview = IntakeSummary & {
   reviews: ReviewRecord[];
   /** Reviewed, but the current rules raise items no review acknowledged. */
   rulesChanged: boolean;
+  /** The client it belongs to, if any (see previousIntakeOf). */
+  clientId: string | null;
 };
 
 export async function getIntakeForReview(id: string, db: Db = getDb()): Promise<IntakeForReview | null> {
@@ -31,6 +33,7 @@ export async function getIntakeForReview(id: string, db: Db = getDb()): Promise<
       schemaVersion: true,
       answers: true,
       rulesChanged: true,
+      clientId: true,
       reviews: {
         orderBy: { createdAt: "asc" },
         select: { note: true, createdAt: true, acknowledged: true, precautionsVersion: true, reviewer: { select: { name: true } } },
@@ -102,11 +105,13 @@ export type EarlierIntake = { id: string; appointmentDate: string; createdAt: Da
 
 /**
  * The same client's intake before this one (the last visit), to show what changed; null for an
- * intake with no client, or a client's first.
+ * intake with no client, or a client's first. Takes the intake as getIntakeForReview read it.
  */
-export async function previousIntakeOf(intakeId: string, db: Db = getDb()): Promise<EarlierIntake | null> {
-  const intake = await db.intake.findUnique({ where: { id: intakeId }, select: { clientId: true, createdAt: true } });
-  if (!intake?.clientId) return null;
+export async function previousIntakeOf(
+  intake: { clientId: string | null; createdAt: Date },
+  db: Db = getDb(),
+): Promise<EarlierIntake | null> {
+  if (!intake.clientId) return null;
   const earlier = await db.intake.findFirst({
     where: { clientId: intake.clientId, createdAt: { lt: intake.createdAt } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -127,7 +127,7 @@ export function deriveQuestionnaire<const R extends Questionnaire>(registry: R) 
   type StepId = StepIdOf<R>;
 
   const visibility = makeVisibility(registry);
-  const visits = makeVisits(registry, { isShown: (q, values) => visibility.isShown(q, values), wordsOf: summaryValue });
+  const visits = makeVisits(registry, { isShown: (q, values) => visibility.isShown(q, values), wordsOf: summaryValue, isEmpty });
   const conditionalSteps = new Set(registry.steps.filter((s) => s.shownWhen).map((s) => s.id));
   const alwaysAsked = (q: Question) => !q.shownWhen && !conditionalSteps.has(q.step);
 

@@ -21,12 +21,11 @@ type Helpers = {
   isShown: (q: Question, values: unknown) => boolean;
   /** The answer in the words the summary uses. */
   wordsOf: (q: Question, value: unknown) => string;
+  /** Whether an answer holds nothing (no text, no choice). */
+  isEmpty: (value: unknown) => boolean;
 };
 
-/** Words that say nothing was answered: a question new since the last intake that is left so has not changed. */
-const EMPTY_WORDS = new Set(["No", "None", "Not answered"]);
-
-export function makeVisits(registry: Questionnaire, { isShown, wordsOf }: Helpers) {
+export function makeVisits(registry: Questionnaire, { isShown, wordsOf, isEmpty }: Helpers) {
   /**
    * The new form's answers from the last intake: everything the client gave then, except what is
    * asked fresh at each visit (their state today, this visit's date, consent and signature) and
@@ -62,7 +61,8 @@ export function makeVisits(registry: Questionnaire, { isShown, wordsOf }: Helper
       const is = asked(q, after);
       if (was === is) continue;
       // A question the last intake's form did not have, left unanswered now, is no change.
-      if (was === null && is !== null && EMPTY_WORDS.has(is) && q.since !== undefined) continue;
+      const unanswered = isEmpty(after.answers[q.id]) || after.answers[q.id] === false;
+      if (was === null && is !== null && unanswered && q.since !== undefined) continue;
       changes.push({ step: q.step, question: q.id, label: q.summaryLabel ?? q.label, before: was, after: is });
     }
     return changes;

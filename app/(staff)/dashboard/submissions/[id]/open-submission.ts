@@ -13,6 +13,6 @@ export async function openSubmission(id: string) {
   const intake = await getIntakeForReview(id);
   if (!intake) return null;
   await recordAudit({ action: "intake_view", actorId: therapist.id, intakeId: intake.id, ipAddress: clientAddress(await headers()) });
-  const [trail, previous] = await Promise.all([listAuditForIntake(intake.id), previousIntakeOf(intake.id)]);
+  const [trail, previous] = await Promise.all([listAuditForIntake(intake.id), previousIntakeOf(intake)]);
   return { therapist, intake, trail, previous };
 }
