@@ -18,6 +18,8 @@ export type NewAppointment = {
   /** Its date in the clinic's time zone. */
   localDate: string;
   linkHash: string;
+  /** The seed the reminder makes the token again from (lib/appointments/link-token.ts). */
+  linkSeed: string;
   linkExpiresAt: Date;
   createdById: string;
 };
@@ -41,6 +43,7 @@ export async function createAppointment(input: NewAppointment, db: Db = getDb())
       startsAt: input.startsAt,
       localDate: input.localDate,
       linkHash: input.linkHash,
+      linkSeed: input.linkSeed,
       linkExpiresAt: input.linkExpiresAt,
       createdBy: { connect: { id: input.createdById } },
     },
@@ -67,7 +70,7 @@ export async function findClients(typed: string, db: Db = getDb()): Promise<Clie
 export const APPOINTMENT_STATES = { notOpened: "Not opened", inProgress: "In progress", submitted: "Submitted", reviewed: "Reviewed" } as const;
 export type AppointmentState = keyof typeof APPOINTMENT_STATES;
 
-function stateOf(a: { openedAt: Date | null; draft: unknown; intake: { status: string } | null }): AppointmentState {
+export function stateOf(a: { openedAt: Date | null; draft: unknown; intake: { status: string } | null }): AppointmentState {
   if (a.intake) return a.intake.status === "reviewed" ? "reviewed" : "submitted";
   return a.openedAt || a.draft ? "inProgress" : "notOpened";
 }
@@ -104,7 +107,7 @@ export type LinkOpening =
   | { kind: "unknown" }
   | { kind: "expired" }
   | { kind: "used"; reference: string }
-  | { kind: "open"; appointmentId: string; localDate: string; startsAt: Date; client: { id: string; fullName: string; email: string } };
+  | { kind: "open"; appointmentId: string; localDate: string; startsAt: Date; client: { id: string; fullName: string; email: string }; dobFailures: number };
 
 /**
  * What a personal link opens, by its token's hash: nothing (unknown), nothing any more (expired
@@ -120,6 +123,7 @@ export async function openLink(linkHash: string, now: Date, db: Db = getDb()): P
       startsAt: true,
       linkExpiresAt: true,
       openedAt: true,
+      dobFailures: true,
       client: { select: { id: true, fullName: true, email: true } },
       intake: { select: { reference: true } },
     },
@@ -128,7 +132,7 @@ export async function openLink(linkHash: string, now: Date, db: Db = getDb()): P
   if (found.intake) return { kind: "used", reference: found.intake.reference };
   if (found.linkExpiresAt.getTime() < now.getTime()) return { kind: "expired" };
   if (!found.openedAt) await db.appointment.updateMany({ where: { id: found.id, openedAt: null }, data: { openedAt: now } });
-  return { kind: "open", appointmentId: found.id, localDate: found.localDate, startsAt: found.startsAt, client: found.client };
+  return { kind: "open", appointmentId: found.id, localDate: found.localDate, startsAt: found.startsAt, client: found.client, dobFailures: found.dobFailures };
 }
 
 /** Saves what the client has filled in so far through a link (a later save replaces it). */
@@ -167,4 +171,48 @@ export async function remindersDue(now: Date, withinMs: number, db: Db = getDb()
 export async function claimReminder(appointmentId: string, now: Date, db: Db = getDb()): Promise<boolean> {
   const claimed = await db.appointment.updateMany({ where: { id: appointmentId, reminderClaimedAt: null }, data: { reminderClaimedAt: now } });
   return claimed.count === 1;
+}
+
+/** What an email about an appointment needs: when, to whom, and the seed of its link. */
+export async function appointmentForEmail(appointmentId: string, db: Db = getDb()) {
+  return db.appointment.findUnique({
+    where: { id: appointmentId },
+    select: { id: true, startsAt: true, linkSeed: true, linkHash: true, client: { select: { fullName: true, email: true } } },
+  });
+}
+
+/** Removes a link's draft (its intake was sent). */
+export async function deleteDraft(appointmentId: string, db: Db = getDb()): Promise<void> {
+  await db.intakeDraft.deleteMany({ where: { appointmentId } });
+}
+
+/** Removes the drafts of links that have expired: what a client left half-filled is not kept. */
+export async function sweepExpiredDrafts(now: Date, db: Db = getDb()): Promise<number> {
+  const swept = await db.intakeDraft.deleteMany({ where: { appointment: { linkExpiresAt: { lt: now } } } });
+  return swept.count;
+}
+
+/** A client's latest intake: the answers a returning client's form starts from, and the date of birth they confirm. */
+export async function lastIntakeOfClient(clientId: string, db: Db = getDb()) {
+  const last = await db.intake.findFirst({
+    where: { clientId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, answers: true, schemaVersion: true, dateOfBirth: true, appointmentDate: true },
+  });
+  return last ? { ...last, answers: (last.answers ?? {}) as Record<string, unknown> } : null;
+}
+
+/**
+ * A wrong date of birth typed on a link: counted on the link (one conditional UPDATE, so parallel
+ * tries count each) and written to the audit trail with the address. The link's count after it.
+ */
+export async function recordWrongDateOfBirth(appointmentId: string, ipAddress: string, db: Db = getDb()): Promise<number> {
+  const updated = await db.appointment.update({ where: { id: appointmentId }, data: { dobFailures: { increment: 1 } }, select: { dobFailures: true } });
+  await db.auditEvent.create({ data: { action: "link_dob_failed", appointmentId, ipAddress }, select: { id: true } });
+  return updated.dobFailures;
+}
+
+/** Wrong dates of birth typed from one address, on any link, since a moment (the audit trail's). */
+export async function wrongDatesOfBirthFrom(ipAddress: string, since: Date, db: Db = getDb()): Promise<number> {
+  return db.auditEvent.count({ where: { action: "link_dob_failed", ipAddress, at: { gte: since } } });
 }

@@ -8,6 +8,9 @@ export const AUDIT_ACTIONS = {
   sign_out: "Signed out",
   intake_view: "Viewed the intake",
   intake_review: "Marked the intake as reviewed",
+  link_dob_failed: "A wrong date of birth was typed on a personal link",
+  intake_attached: "Attached the intake to a client",
+  appointment_created: "Created an appointment",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -17,6 +20,7 @@ export type AuditInput = {
   actorId?: string | null;
   actorEmail?: string | null;
   intakeId?: string | null;
+  appointmentId?: string | null;
   ipAddress?: string | null;
 };
 

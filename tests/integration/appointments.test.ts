@@ -28,8 +28,8 @@ beforeAll(async () => {
 /** An appointment on `date` at `time` in the clinic's zone, with its link; the link's token too. */
 async function book(client: { id: string } | { fullName: string; email: string; phone?: string }, date: string, time = "10:00") {
   const startsAt = instantOf(date, time, ZONE) as Date;
-  const link = newLinkToken();
-  const ids = await createAppointment({ client, startsAt, localDate: date, linkHash: link.hash, linkExpiresAt: endOfLocalDay(date, ZONE), createdById: therapistId });
+  const link = newLinkToken("a-test-secret-of-at-least-thirty-two-characters");
+  const ids = await createAppointment({ client, startsAt, localDate: date, linkHash: link.hash, linkSeed: link.seed, linkExpiresAt: endOfLocalDay(date, ZONE), createdById: therapistId });
   return { ...ids, token: link.token, hash: link.hash, startsAt };
 }
 

@@ -29,7 +29,9 @@ function structure(databasePath: string) {
         "SELECT type, name, tbl_name AS tbl, sql FROM sqlite_master WHERE type <> 'trigger' AND name NOT LIKE 'IntakeNameSearch%' AND name NOT LIKE '_prisma_migrations%' AND name NOT LIKE 'sqlite_autoindex__prisma%' ORDER BY type, name",
       )
       .all() as { type: string; name: string; tbl: string; sql: string | null }[];
-    return objects.map((o) => ({ ...o, sql: o.sql?.replace(/\s+/g, " ").trim() ?? null }));
+    // Spacing aside: a column added by ALTER TABLE is spliced into the stored CREATE TABLE text.
+    const spacing = (sql: string) => sql.replace(/\s+/g, " ").replace(/ ?([,()]) ?/g, "$1").trim();
+    return objects.map((o) => ({ ...o, sql: o.sql === null ? null : spacing(o.sql) }));
   } finally {
     db.close();
   }
