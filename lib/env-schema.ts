@@ -53,6 +53,22 @@ const envSchema = z.object({
   ),
   /** The clinic's time zone: appointment times are entered and shown in it, links end with its day. */
   CLINIC_TIME_ZONE: z.string().trim().default("UTC").refine(isTimeZone, "must be an IANA time zone name, such as Europe/London"),
+  /** The clinic's name, as emails to clients give it. */
+  CLINIC_NAME: z.string().trim().min(1).max(100, "must be at most 100 characters").default("Your massage clinic"),
+  /** Where mail goes out, such as smtps://user:password@smtp.example.com:465; unset: printed and saved under data/mail. */
+  SMTP_URL: z
+    .url("must be an SMTP address, such as smtps://user:password@smtp.example.com:465")
+    .refine((url) => /^smtps?:\/\//.test(url), "must start with smtp:// or smtps://")
+    .optional(),
+  /** The sender of every email, such as "Clinic <appointments@example-clinic.com>". */
+  MAIL_FROM: z.string().trim().min(3).default("Clinic <appointments@localhost>"),
+  /** How long before an appointment a client who has not sent the form is reminded, once. */
+  REMINDER_HOURS_BEFORE: z.coerce
+    .number({ error: "must be a whole number of hours" })
+    .int("must be a whole number of hours")
+    .min(1, "must be at least 1")
+    .max(336, "must be at most 336 (two weeks)")
+    .default(48),
 }).superRefine((env, ctx) => {
   // `next build` loads server modules too, but a build needs no secrets: the server checks them when it starts.
   if (env.NODE_ENV !== "production" || env.NEXT_PHASE === "phase-production-build") return;

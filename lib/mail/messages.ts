@@ -1,0 +1,67 @@
+/**
+ * The words of the emails a client gets: the personal link when an appointment is made, and one
+ * reminder. Pure. They carry the clinic's name, the appointment's date and time and the link, and
+ * greet the client by name: never an answer or anything about their health (an inbox is not a
+ * safe place for that, and a mistyped address would send it to a stranger).
+ */
+
+export type AppointmentEmail = {
+  clinicName: string;
+  clientName: string;
+  startsAt: Date;
+  timeZone: string;
+  link: string;
+};
+
+/** "Tuesday, 8 December 2026 at 10:30", in the clinic's time zone. */
+export function appointmentWhen(startsAt: Date, timeZone: string): string {
+  const date = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(startsAt);
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(startsAt);
+  return `${date} at ${time}`;
+}
+
+/** A name as a greeting may use it: one line, no control characters. */
+function oneLine(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, " ").trim();
+}
+
+export function invitationEmail(m: AppointmentEmail): { subject: string; text: string } {
+  const when = appointmentWhen(m.startsAt, m.timeZone);
+  return {
+    subject: `Your appointment at ${oneLine(m.clinicName)}: a few questions before your visit`,
+    text: [
+      `Dear ${oneLine(m.clientName)},`,
+      "",
+      `Your appointment at ${oneLine(m.clinicName)} is on ${when}.`,
+      "",
+      "Before your visit, please answer a few questions so your therapist can keep your session safe and comfortable. It takes about five minutes:",
+      "",
+      m.link,
+      "",
+      "This link is yours alone: please do not forward it. It works until the end of the day of your appointment.",
+      "If you cannot use it, contact the clinic.",
+      "",
+      oneLine(m.clinicName),
+    ].join("\n"),
+  };
+}
+
+export function reminderEmail(m: AppointmentEmail): { subject: string; text: string } {
+  const when = appointmentWhen(m.startsAt, m.timeZone);
+  return {
+    subject: `Reminder: your appointment at ${oneLine(m.clinicName)} on ${when}`,
+    text: [
+      `Dear ${oneLine(m.clientName)},`,
+      "",
+      `Your appointment at ${oneLine(m.clinicName)} is on ${when}.`,
+      "",
+      "We have not yet received your answers to the questions before your visit. Please fill them in here:",
+      "",
+      m.link,
+      "",
+      "If you have already started, the link continues where you stopped.",
+      "",
+      oneLine(m.clinicName),
+    ].join("\n"),
+  };
+}
