@@ -1,13 +1,15 @@
 import { checkEnvironmentOrExit } from "@/lib/start-up";
 import { settingsNotDurable } from "@/lib/data/health";
 import { recomputePrecautionCounts } from "@/lib/data/intakes";
+import { startReminderSchedule } from "@/lib/appointments/reminders";
 import { log } from "@/lib/log";
 
 /**
  * What the Node.js server does once when it starts, before it answers a request (instrumentation.ts
  * imports this only in the Node.js runtime): the environment is checked, a PostgreSQL server whose
  * commits would not survive a crash is named in the log, then intakes stored under an older
- * precaution rules version get their counts again (a no-op once done).
+ * precaution rules version get their counts again (a no-op once done), and the reminder round
+ * starts (every 15 minutes; lib/appointments/reminders.ts).
  */
 export async function onServerStart(): Promise<void> {
   checkEnvironmentOrExit();
@@ -18,4 +20,5 @@ export async function onServerStart(): Promise<void> {
   if (result.recomputed > 0) {
     log.info({ event: "precautions.recomputed", ...result, ms: Math.round(performance.now() - started) });
   }
+  startReminderSchedule();
 }

@@ -3,15 +3,16 @@ import type { FormStep } from "./form-steps";
 
 /**
  * The answers in progress, kept in this tab's sessionStorage so a reload or a slip of the finger
- * loses nothing. sessionStorage ends with the tab, and the draft is removed once submitted.
+ * loses nothing. sessionStorage ends with the tab, and the draft is removed once submitted. A
+ * personal link's form keeps its own (one key per appointment) beside the copy on the server.
  */
 export const DRAFT_KEY = "intake-draft-v1";
 
 export type Draft = { values: Partial<IntakeFormValues>; step: FormStep; idempotencyKey: string };
 
-export function readDraft(): Draft | null {
+export function readDraft(key = DRAFT_KEY): Draft | null {
   try {
-    const raw = window.sessionStorage.getItem(DRAFT_KEY);
+    const raw = window.sessionStorage.getItem(key);
     if (!raw) return null;
     const draft = JSON.parse(raw) as Partial<Draft>;
     if (typeof draft !== "object" || !draft || typeof draft.idempotencyKey !== "string" || typeof draft.values !== "object") {
@@ -24,17 +25,17 @@ export function readDraft(): Draft | null {
   }
 }
 
-export function writeDraft(draft: Draft): void {
+export function writeDraft(draft: Draft, key = DRAFT_KEY): void {
   try {
-    window.sessionStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+    window.sessionStorage.setItem(key, JSON.stringify(draft));
   } catch {
     // Storage full or blocked: the form still works, it just won't survive a reload.
   }
 }
 
-export function clearDraft(): void {
+export function clearDraft(key = DRAFT_KEY): void {
   try {
-    window.sessionStorage.removeItem(DRAFT_KEY);
+    window.sessionStorage.removeItem(key);
   } catch {
     // Nothing to clear.
   }

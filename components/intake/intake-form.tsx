@@ -17,11 +17,15 @@ import { Progress } from "./progress";
 import { ReviewStep } from "./review-step";
 import { SEE_DOCTOR_TODAY_PARAM, SeeDoctorToday } from "./see-doctor-today";
 import { StepQuestions } from "./step-questions";
-import { useDraft } from "./use-draft";
+import { useDraft, type FormStart } from "./use-draft";
 
 /** What a stored intake answers: its reference, and whether the client must see a doctor today. */
 export type SubmittedIntake = { reference: string; seeDoctorToday: UrgentSign[] };
 export type SubmitIntake = (values: unknown, idempotencyKey: unknown) => Promise<ActionResult<SubmittedIntake>>;
+export type SaveDraft = (step: unknown, values: unknown) => Promise<ActionResult<null>>;
+
+/** A personal link's form: where it starts, and which steps hold the last visit's answers. */
+export type LinkFormStart = FormStart & { prefilledSteps: readonly string[] };
 
 /** Every question, in the order asked: the first of several errors is the one to show. */
 const QUESTION_ORDER = Object.values(questionnaire.stepFields).flat() as QuestionId[];
@@ -30,9 +34,21 @@ const resolver = zodResolver(intakeSchema);
 
 /**
  * The questionnaire, one step at a time: each step is checked before the next, the review shows
- * every answer, and the server's answer to a submit is put back on the fields it names.
+ * every answer, and the server's answer to a submit is put back on the fields it names. Through a
+ * personal link it starts from the server's answers (`start`) and saves them there at each step
+ * (`saveDraft`), so the same link continues on another device.
  */
-export function IntakeForm({ submit }: { submit: SubmitIntake }) {
+export function IntakeForm({
+  submit,
+  saveDraft,
+  start,
+  storageKey,
+}: {
+  submit: SubmitIntake;
+  saveDraft?: SaveDraft;
+  start?: LinkFormStart;
+  storageKey?: string;
+}) {
   const router = useRouter();
   const form = useForm<IntakeFormValues, unknown, IntakeInput>({
     resolver,
@@ -46,7 +62,7 @@ export function IntakeForm({ submit }: { submit: SubmitIntake }) {
   const [showSummary, setShowSummary] = useState(false);
   const [isPending, startTransition] = useTransition();
   const [done, setDone] = useState(false);
-  const idempotencyKey = useDraft(form, step, setStep, done);
+  const idempotencyKey = useDraft(form, step, setStep, done, { storageKey, start });
   const headingRef = useRef<HTMLHeadingElement>(null);
   const honeypotRef = useRef<HTMLInputElement>(null);
   const focusAfterRender = useRef<"heading" | QuestionId | null>(null);
@@ -64,11 +80,16 @@ export function IntakeForm({ submit }: { submit: SubmitIntake }) {
     else if (target) form.setFocus(target);
   });
 
-  const goTo = useCallback((next: FormStep, focus: "heading" | QuestionId = "heading") => {
-    setShowSummary(false);
-    focusAfterRender.current = focus;
-    setStep(next);
-  }, []);
+  const goTo = useCallback(
+    (next: FormStep, focus: "heading" | QuestionId = "heading") => {
+      setShowSummary(false);
+      focusAfterRender.current = focus;
+      setStep(next);
+      // Kept on the server too, at each step; this tab's copy covers a failed save.
+      if (saveDraft) void saveDraft(next, form.getValues()).catch(() => undefined);
+    },
+    [saveDraft, form],
+  );
 
   async function next() {
     if (step === "review") return;
@@ -115,7 +136,7 @@ export function IntakeForm({ submit }: { submit: SubmitIntake }) {
       }
       if (result.ok) {
         setDone(true);
-        clearDraft();
+        clearDraft(storageKey);
         const signs = result.data.seeDoctorToday;
         const care = signs.length > 0 ? `&${SEE_DOCTOR_TODAY_PARAM}=${signs.join(",")}` : "";
         router.push(`/intake/thank-you?ref=${encodeURIComponent(result.data.reference)}${care}`);
@@ -157,6 +178,13 @@ export function IntakeForm({ submit }: { submit: SubmitIntake }) {
 
       {step === "consent" || step === "review" ? (
         <SeeDoctorToday signs={seeDoctorTodaySigns(form.getValues())} headingLevel="h3" />
+      ) : null}
+
+      {step !== "review" && start?.prefilledSteps.includes(step) ? (
+        <p className="prefill-note" role="note">
+          <span aria-hidden="true">↺ </span>
+          These answers come from your last visit. Please check them and change anything that is different.
+        </p>
       ) : null}
 
       {step === "review" ? (

@@ -6,11 +6,21 @@ import { newIdempotencyKey, readDraft, writeDraft } from "./draft";
 import { formSteps, type FormStep } from "./form-steps";
 import type { QuestionnaireForm } from "./question";
 
+/** Where a form starts when this tab has no draft: a personal link's answers and step (from the server). */
+export type FormStart = { values: Record<string, unknown>; step: string | null };
+
 /**
  * Keeps the answers in this tab's draft: brings a draft back when the form opens (or starts one
- * with a new idempotency key), then saves it on every change and step until the form is sent.
+ * with a new idempotency key, from `start` when given), then saves it on every change and step
+ * until the form is sent.
  */
-export function useDraft(form: QuestionnaireForm, step: FormStep, setStep: (step: FormStep) => void, done: boolean) {
+export function useDraft(
+  form: QuestionnaireForm,
+  step: FormStep,
+  setStep: (step: FormStep) => void,
+  done: boolean,
+  { storageKey, start }: { storageKey?: string; start?: FormStart } = {},
+) {
   const idempotencyKey = useRef("");
   // Saving starts only once the draft was read: an empty form must not overwrite it first.
   const restored = useRef(false);
@@ -19,13 +29,18 @@ export function useDraft(form: QuestionnaireForm, step: FormStep, setStep: (step
     // Once per form, even where React runs effects twice (development's strict mode): the save
     // below may already have written this render's step over the draft's.
     if (restored.current) return;
-    const draft = readDraft();
+    const draft = readDraft(storageKey);
     if (draft) {
       form.reset({ ...questionnaire.defaults, ...draft.values });
       idempotencyKey.current = draft.idempotencyKey;
       if (formSteps(draft.values).includes(draft.step)) setStep(draft.step);
     } else {
       idempotencyKey.current = newIdempotencyKey();
+      if (start) {
+        form.reset({ ...questionnaire.defaults, ...start.values });
+        const opening = formSteps(start.values).find((s) => s === start.step);
+        if (opening) setStep(opening);
+      }
     }
     restored.current = true;
     // Once, when the form opens (setStep is the form's state setter, which never changes).
@@ -34,11 +49,11 @@ export function useDraft(form: QuestionnaireForm, step: FormStep, setStep: (step
 
   useEffect(() => {
     if (!restored.current || done) return;
-    const save = () => writeDraft({ values: form.getValues(), step, idempotencyKey: idempotencyKey.current });
+    const save = () => writeDraft({ values: form.getValues(), step, idempotencyKey: idempotencyKey.current }, storageKey);
     save();
     const subscription = form.watch(save);
     return () => subscription.unsubscribe();
-  }, [form, step, done]);
+  }, [form, step, done, storageKey]);
 
   return idempotencyKey;
 }

@@ -13,7 +13,7 @@ export function ChangesSinceLastVisit({ lastVisitDate, changes }: { lastVisitDat
       {changes.length === 0 ? (
         <p>Nothing changed</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="group" aria-label="Answers that differ from the last visit">
           <table>
             <caption className="visually-hidden">Answers that differ from the last visit</caption>
             <thead>

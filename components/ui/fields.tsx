@@ -48,7 +48,7 @@ export function TextField({
   registration: UseFormRegisterReturn;
   error?: string;
   hint?: ReactNode;
-  type?: "text" | "email" | "tel" | "date";
+  type?: "text" | "email" | "tel" | "date" | "time";
   multiline?: boolean;
   autoComplete?: string;
   inputMode?: "text" | "email" | "tel" | "numeric";

@@ -1,5 +1,6 @@
 import "server-only";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import { deleteDraft } from "@/lib/data/appointments";
 import { createIntake, newIntakeId } from "@/lib/data/intakes";
 import { createSubmitLimiter, isLimitReached } from "@/lib/data/submit-limits";
 import { getEnv } from "@/lib/env";
@@ -38,6 +39,8 @@ export async function submitIntakeAnswers(input: {
   values: unknown;
   idempotencyKey: string;
   address: string;
+  /** Sent through a personal link: the intake belongs to that appointment and its client. */
+  link?: { appointmentId: string; clientId: string };
 }): Promise<SubmitOutcome> {
   try {
     await limiter().consume(limitKeyOf(input.address));
@@ -63,8 +66,10 @@ export async function submitIntakeAnswers(input: {
   const parsed = intakeSchema.safeParse(values);
   if (!parsed.success) return { kind: "invalid", ...toValidationErrors(parsed.error) };
 
-  const created = await createIntake(parsed.data, input.idempotencyKey);
-  log.info({ event: "intake.submitted", intakeId: created.id, duplicate: created.duplicate });
+  const created = await createIntake(parsed.data, input.idempotencyKey, undefined, input.link ?? null);
+  // The draft on the server has served its purpose (its answers are now the intake's).
+  if (input.link) await deleteDraft(input.link.appointmentId);
+  log.info({ event: "intake.submitted", intakeId: created.id, duplicate: created.duplicate, link: Boolean(input.link) });
   return {
     kind: created.duplicate ? "duplicate" : "created",
     id: created.id,

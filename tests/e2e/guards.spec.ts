@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { validIntake, query, signIn, submitIntake } from "./helpers";
+import { daysFromToday, validIntake, query, signIn, submitIntake } from "./helpers";
 import { E2E_BASE_URL } from "./server-config";
 
 const manifestPath = path.resolve(import.meta.dirname, "../../.next/server/server-reference-manifest.json");
@@ -27,17 +27,40 @@ async function newAnonymousContext(request: { newContext: (o: object) => Promise
 }
 
 const SECRET_NAME = "Quentin Guardtest";
+const CLIENT_NAME = "Quentin Clientpage";
+const SECRET_EMAIL = "quentin.guard@example.com";
 let intakeId = "";
+let clientId = "";
 
 test.beforeAll(async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
-  await submitIntake(page, validIntake({ fullName: SECRET_NAME, signature: SECRET_NAME, medications: "Warfarin-guard-test" }));
+  await submitIntake(page, validIntake({ fullName: SECRET_NAME, signature: SECRET_NAME, email: SECRET_EMAIL, medications: "Warfarin-guard-test" }));
   [{ id: intakeId }] = (await query<{ id: string }>(`SELECT "id" FROM "Intake" WHERE "fullName" = ?`, SECRET_NAME)) as [{ id: string }];
+  // A client with the intake's email, made as a therapist would (no mail server listens: no matter).
+  const staff = await (await browser.newContext()).newPage();
+  await signIn(staff);
+  await staff.goto("/dashboard/appointments/new");
+  await staff.getByLabel("Client name", { exact: true }).fill(CLIENT_NAME);
+  await staff.getByLabel("Client email", { exact: true }).fill(SECRET_EMAIL);
+  await staff.getByLabel("Appointment date", { exact: true }).fill(daysFromToday(4));
+  await staff.getByLabel("Appointment time", { exact: true }).fill("11:00");
+  await staff.getByRole("button", { name: "Create appointment" }).click();
+  await expect(staff.getByRole("heading", { name: "Appointment created" })).toBeVisible();
+  [{ id: clientId }] = (await query<{ id: string }>(`SELECT "id" FROM "Client" WHERE "fullName" = ?`, CLIENT_NAME)) as [{ id: string }];
+  await staff.context().close();
 });
 
 test("every staff page sends anonymous visitors to sign in, with no client data and no caching", async ({ playwright }) => {
   const api = await newAnonymousContext(playwright.request);
-  for (const path of ["/dashboard", `/dashboard?q=${encodeURIComponent(SECRET_NAME)}`, `/dashboard/submissions/${intakeId}`]) {
+  const pages = [
+    "/dashboard",
+    `/dashboard?q=${encodeURIComponent(SECRET_NAME)}`,
+    `/dashboard/submissions/${intakeId}`,
+    "/dashboard/precautions",
+    "/dashboard/appointments/new",
+    `/dashboard/clients/${clientId}`,
+  ];
+  for (const path of pages) {
     // As a browser loads the page, and as the client router fetches it (RSC). Next may first send
     // an RSC request to a cache-busting address; follow such hops, never a hop to /login.
     for (const headers of [{}, { RSC: "1" }] as Record<string, string>[]) {
@@ -49,6 +72,8 @@ test("every staff page sends anonymous visitors to sign in, with no client data 
         const body = await response.text();
         expect(body).not.toContain(SECRET_NAME);
         expect(body).not.toContain("Warfarin-guard-test");
+        expect(body).not.toContain(CLIENT_NAME);
+        expect(body).not.toContain(SECRET_EMAIL);
         const location = response.headers().location ?? "";
         if (response.status() === 200 && headers.RSC) {
           // The client router's payload carries the redirect instead of an HTTP status.
@@ -69,7 +94,7 @@ test("every staff page sends anonymous visitors to sign in, with no client data 
 });
 
 test("the staff server actions are exactly the ones these tests cover", () => {
-  expect(Object.keys(staffActions()).sort()).toEqual(["markReviewed", "signOut"]);
+  expect(Object.keys(staffActions()).sort()).toEqual(["attachToClient", "createAppointment", "markReviewed", "searchClients", "signOut"]);
 });
 
 test("marking an intake reviewed without a session is refused and changes nothing", async ({ page, playwright }) => {
@@ -116,4 +141,56 @@ test("signing out without a session is refused", async ({ playwright }) => {
   expect(response.headers()["x-action-redirect"] ?? response.headers().location ?? "").toMatch(/^\/login/);
   expect(await query(`SELECT CAST(count(*) AS INTEGER) AS n FROM "AuditEvent" WHERE "action" = 'sign_out' AND "actorId" IS NULL`)).toEqual([{ n: 0 }]);
   await api.dispose();
+});
+
+/** Where an anonymous call to a staff action was sent: to sign in, never through. */
+function redirectOf(response: { headers: () => Record<string, string> }): string {
+  return response.headers()["x-action-redirect"] ?? response.headers().location ?? "";
+}
+
+test("creating an appointment and finding clients without a session are refused, show nothing and change nothing", async ({ playwright }) => {
+  const api = await newAnonymousContext(playwright.request);
+  const call = (name: string, args: unknown[]) =>
+    api.post("/dashboard/appointments/new", {
+      headers: { "next-action": staffActions()[name]!, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+      data: JSON.stringify(args),
+      maxRedirects: 0,
+    });
+
+  const created = await call("createAppointment", [{ fullName: "Mallory Anonymous", email: "mallory@example.com", date: daysFromToday(3), time: "10:00" }]);
+  expect(redirectOf(created)).toMatch(/^\/login/);
+  expect(await created.text()).not.toMatch(/\/i\/[A-Za-z0-9_-]{43}/);
+  expect(await query(`SELECT "id" FROM "Client" WHERE "email" = 'mallory@example.com'`)).toEqual([]);
+
+  const found = await call("searchClients", ["Quentin"]);
+  expect(redirectOf(found)).toMatch(/^\/login/);
+  const text = await found.text();
+  expect(text).not.toContain(CLIENT_NAME);
+  expect(text).not.toContain(SECRET_EMAIL);
+  await api.dispose();
+});
+
+test("attaching an intake to a client without a session is refused and changes nothing", async ({ playwright }) => {
+  const api = await newAnonymousContext(playwright.request);
+  // As the page's plain form posts it (it works without JavaScript).
+  const response = await api.post(`/dashboard/submissions/${intakeId}`, {
+    multipart: { [`$ACTION_ID_${staffActions().attachToClient!}`]: "", intakeId, clientId },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBeLessThan(500);
+  expect(redirectOf(response)).toMatch(/^\/login/);
+  expect(await response.text()).not.toContain(SECRET_NAME);
+  expect(await query(`SELECT "clientId" FROM "Intake" WHERE "id" = ?`, intakeId)).toEqual([{ clientId: null }]);
+  await api.dispose();
+});
+
+test("a therapist attaches an intake sent without a link to the client it suggests", async ({ page }) => {
+  await signIn(page);
+  await page.goto(`/dashboard/submissions/${intakeId}`);
+  await page.getByRole("button", { name: `Attach to ${CLIENT_NAME}` }).click();
+  await expect(page.getByRole("link", { name: "Client's page" })).toBeVisible();
+  expect(await query(`SELECT "clientId" FROM "Intake" WHERE "id" = ?`, intakeId)).toEqual([{ clientId }]);
+  await page.getByRole("link", { name: "Client's page" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: CLIENT_NAME })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Intake for/ })).toHaveCount(1);
 });

@@ -65,3 +65,13 @@ export async function query<T>(sql: string, ...params: unknown[]): Promise<T[]> 
     await db.close();
   }
 }
+
+/** Changes the test server's database directly (an UPDATE a test needs to stage a case). */
+export async function execute(sql: string, ...params: unknown[]): Promise<void> {
+  const db = sqlFor(E2E_DATABASE);
+  try {
+    await db.run(sql, ...params);
+  } finally {
+    await db.close();
+  }
+}

@@ -28,3 +28,9 @@ export const E2E_SERVER_LOG = path.resolve(import.meta.dirname, "../../data/e2e-
 
 /** Intakes a test server takes per address per minute (tests give each API test its own address). */
 export const E2E_SUBMIT_LIMIT = 30;
+
+/** Where the test server sends mail: a real SMTP server the appointment tests start (tests/helpers/mail-server.ts). */
+export const E2E_SMTP_PORT = 3402;
+/** The clinic's zone in the browser tests: one with summer time, to keep dates honest. */
+export const E2E_TIME_ZONE = "Europe/London";
+export const E2E_CLINIC_NAME = "Harbour Street Foot Clinic";

@@ -16,8 +16,11 @@ import {
   E2E_ON_POSTGRES,
   E2E_PORT,
   E2E_SERVER_LOG,
+  E2E_SMTP_PORT,
   E2E_SUBMIT_LIMIT,
   E2E_THERAPIST,
+  E2E_TIME_ZONE,
+  E2E_CLINIC_NAME,
 } from "./server-config";
 import { productionServer } from "../helpers/production-server";
 
@@ -30,6 +33,10 @@ const env = {
   BETTER_AUTH_SECRET: E2E_AUTH_SECRET,
   BETTER_AUTH_URL: E2E_BASE_URL,
   SUBMIT_RATE_LIMIT_PER_MINUTE: String(E2E_SUBMIT_LIMIT),
+  SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+  MAIL_FROM: "Harbour Street Foot Clinic <appointments@clinic.example>",
+  CLINIC_NAME: E2E_CLINIC_NAME,
+  CLINIC_TIME_ZONE: E2E_TIME_ZONE,
 };
 
 if (E2E_ON_POSTGRES) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { AppointmentList } from "@/components/staff/appointment-list";
 import { IntakeFilterForm } from "@/components/staff/intake-filters";
 import { IntakeTable } from "@/components/staff/intake-table";
 import { requireTherapist } from "@/lib/auth/session";
@@ -13,7 +14,10 @@ import {
   type IntakeFilters,
   type PageCursor,
 } from "@/lib/data/intakes";
+import { localDateOf } from "@/lib/appointments/clinic-time";
+import { APPOINTMENT_STATES, listAppointments } from "@/lib/data/appointments";
 import { getEnv } from "@/lib/env";
+import { appointmentWhen } from "@/lib/mail/messages";
 import { earliestToday, isCalendarDate } from "@/lib/intake/dates";
 import { cleanSearchText } from "@/lib/intake/text";
 
@@ -52,15 +56,55 @@ function pageHref(filters: IntakeFilters, cursor: PageCursor): string {
   return `/dashboard?${query}`;
 }
 
+/** How far ahead the dashboard lists appointments. */
+const APPOINTMENT_DAYS = 14;
+
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireTherapist();
-  const { filters, cursor } = readFilters(await searchParams);
-  const page = await listIntakes(filters, cursor);
+  const params = await searchParams;
+  const { filters, cursor } = readFilters(params);
+  const zone = getEnv().CLINIC_TIME_ZONE;
+  const now = new Date();
+  // Appointments head the page as it opens; once the therapist filters or pages the intakes, the
+  // page is about those alone.
+  const filtering = cursor !== null || ["q", "status", "from", "to", "flagged"].some((name) => one(params[name]) !== undefined);
+  const [page, appointments] = await Promise.all([
+    listIntakes(filters, cursor),
+    filtering ? null : listAppointments(localDateOf(now, zone), localDateOf(new Date(now.getTime() + APPOINTMENT_DAYS * 86_400_000), zone)),
+  ]);
   const empty = page.items.length === 0 && !cursor && (await countIntakes()) === 0;
 
   return (
     <div className="page wide">
       <h1>Intakes</h1>
+      <section className="appointments" aria-labelledby="appointments-heading">
+        <div className="heading-row">
+          <h2 id="appointments-heading">Appointments</h2>
+          <Link className="button" href="/dashboard/appointments/new">
+            New appointment
+          </Link>
+        </div>
+        {appointments === null ? (
+          <p>
+            <Link href="/dashboard">Show the next {APPOINTMENT_DAYS} days&apos; appointments</Link>
+          </p>
+        ) : appointments.length === 0 ? (
+          <p className="empty card">No appointments in the next {APPOINTMENT_DAYS} days.</p>
+        ) : (
+          <AppointmentList
+            caption={`Appointments in the next ${APPOINTMENT_DAYS} days, soonest first`}
+            rows={appointments.map((a) => ({
+              id: a.id,
+              when: appointmentWhen(a.startsAt, zone),
+              client: a.client,
+              stateLabel: APPOINTMENT_STATES[a.state],
+              intakeId: a.intakeId,
+            }))}
+          />
+        )}
+      </section>
+
+      <h2>Submitted intakes</h2>
 
       <IntakeFilterForm values={filters} statuses={INTAKE_STATUSES} />
 

@@ -53,6 +53,8 @@ export async function createIntake(
   input: IntakeInput,
   idempotencyKey: string,
   db: Db = getDb(),
+  /** The appointment whose personal link it came through, and its client. */
+  link: { appointmentId: string; clientId: string } | null = null,
 ): Promise<CreatedIntake> {
   // No look-up first: nearly every submission is new, so try the insert and let the unique index
   // report a repeat (one query instead of two on the common path).
@@ -71,16 +73,22 @@ export async function createIntake(
       await db.$executeRaw`
         INSERT INTO "Intake" ("id", "reference", "idempotencyKey", "status", "fullName", "fullNameSearch", "email",
           "appointmentDate", "dateOfBirth", "schemaVersion", "answers", "stopCount", "referCount", "avoidCount", "flagged",
-          "precautionsVersion", "createdAt", "updatedAt")
+          "precautionsVersion", "clientId", "appointmentId", "createdAt", "updatedAt")
         VALUES (${id}, ${reference}, ${idempotencyKey}, 'new', ${input.fullName}, ${searchableName(input.fullName)},
           ${input.email}, ${input.appointmentDate}, ${input.dateOfBirth}, ${INTAKE_SCHEMA_VERSION}, ${answers},
-          ${counts.stop}, ${counts.refer}, ${counts.avoid}, ${flagged}, ${PRECAUTION_RULES_VERSION}, ${now}, ${now})`;
+          ${counts.stop}, ${counts.refer}, ${counts.avoid}, ${flagged}, ${PRECAUTION_RULES_VERSION},
+          ${link?.clientId ?? null}, ${link?.appointmentId ?? null}, ${now}, ${now})`;
       return { id, reference, duplicate: false };
     } catch (error) {
       if (uniqueViolationOn(error, "idempotencyKey")) {
         // A repeat, or two requests with the same key raced and the other one won.
         const winner = await findByIdempotencyKey(idempotencyKey, db);
         if (winner) return { ...winner, duplicate: true };
+      }
+      if (link && uniqueViolationOn(error, "appointmentId")) {
+        // The link's intake was sent already (another tab or device, with its own key): that one stands.
+        const first = await db.intake.findUnique({ where: { appointmentId: link.appointmentId }, select: { id: true, reference: true } });
+        if (first) return { ...first, duplicate: true };
       }
       if (uniqueViolationOn(error, "reference") && attempt < MAX_REFERENCE_TRIES) continue;
       throw error;

@@ -23,6 +23,10 @@ export type IntakeForReview = IntakeSummary & {
   rulesChanged: boolean;
   /** The client it belongs to, if any (see previousIntakeOf). */
   clientId: string | null;
+  /** What suggests a client for an intake sent without a link (lib/data/clients.ts). */
+  email: string;
+  dateOfBirth: string;
+  fullNameSearch: string;
 };
 
 export async function getIntakeForReview(id: string, db: Db = getDb()): Promise<IntakeForReview | null> {
@@ -34,6 +38,10 @@ export async function getIntakeForReview(id: string, db: Db = getDb()): Promise<
       answers: true,
       rulesChanged: true,
       clientId: true,
+      // What suggests a client for an intake sent without a link.
+      email: true,
+      dateOfBirth: true,
+      fullNameSearch: true,
       reviews: {
         orderBy: { createdAt: "asc" },
         select: { note: true, createdAt: true, acknowledged: true, precautionsVersion: true, reviewer: { select: { name: true } } },

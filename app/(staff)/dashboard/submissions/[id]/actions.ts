@@ -7,6 +7,7 @@ import type { ReviewState } from "@/components/staff/review-form";
 import { clientAddress } from "@/lib/http/client-address";
 import { requireTherapist } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/data/audit";
+import { attachIntakeToClient } from "@/lib/data/clients";
 import { acknowledgedByAny, getIntakeForReview, markIntakeReviewed } from "@/lib/data/intakes";
 import { PRECAUTION_RULES_VERSION, mustAcknowledge, precautionsFor } from "@/lib/intake/precautions";
 import { MAX_TEXT } from "@/lib/intake/schema";
@@ -75,4 +76,27 @@ export async function markReviewed(_previous: ReviewState, formData: FormData): 
   }
   revalidatePath(`/dashboard/submissions/${intakeId}`);
   return { ok: true, data: null };
+}
+
+const attachSchema = z.object({ intakeId: z.string().min(1).max(40), clientId: z.string().min(1).max(40) });
+
+/**
+ * Joins an intake sent without a personal link (a walk-in, the clinic's website) to a client the
+ * therapist chose, so their next visit compares with it. Only an intake without a client.
+ */
+export async function attachToClient(formData: FormData): Promise<void> {
+  const therapist = await requireTherapist();
+  if (!(formData instanceof FormData)) return;
+  const parsed = attachSchema.safeParse({ intakeId: formData.get("intakeId"), clientId: formData.get("clientId") });
+  if (!parsed.success) return;
+  const { intakeId, clientId } = parsed.data;
+  try {
+    if (await attachIntakeToClient(intakeId, clientId)) {
+      await recordAudit({ action: "intake_attached", actorId: therapist.id, intakeId, ipAddress: clientAddress(await headers()) });
+    }
+  } catch (error) {
+    log.error({ event: "intake.attach_failed", err: errorKind(error) });
+    return;
+  }
+  revalidatePath(`/dashboard/submissions/${intakeId}`);
 }

@@ -3,18 +3,20 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BodyMapView } from "@/components/body-map";
 import { AnswerSections } from "@/components/answer-sections";
+import { AttachToClient } from "@/components/staff/attach-to-client";
 import { AuditTrail } from "@/components/staff/audit-trail";
 import { ChangesSinceLastVisit } from "@/components/staff/changes-since-last-visit";
 import { PrecautionCard } from "@/components/staff/precaution-card";
 import { REVIEW_FORM_ID, ReviewForm } from "@/components/staff/review-form";
 import { AUDIT_ACTIONS } from "@/lib/data/audit";
+import { suggestClientsFor } from "@/lib/data/clients";
 import { INTAKE_STATUSES, acknowledgedByAny } from "@/lib/data/intakes";
 import { describeAnswers } from "@/lib/intake/answers";
 import { formatDate, formatDateTime } from "@/lib/intake/dates";
 import type { Region } from "@/lib/intake/options";
 import { mustAcknowledge, precautionsFor } from "@/lib/intake/precautions";
 import { questionnaire } from "@/lib/intake/questionnaire";
-import { markReviewed } from "./actions";
+import { attachToClient, markReviewed } from "./actions";
 import { openSubmission } from "./open-submission";
 
 export const metadata: Metadata = { title: "Intake" };
@@ -39,6 +41,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
   const avoidRegions = [...new Set(precautions.filter((p) => p.level === "avoid").flatMap((p) => p.regions))] as Region[];
   const a = intake.answers;
   const hasMap = questionnaire.isStepShown("neuropathy", a) || avoidRegions.length > 0;
+  const suggestions = intake.clientId ? [] : await suggestClientsFor(intake);
 
   return (
     <article className="page wide submission">
@@ -59,6 +62,14 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
           <dt>Submitted</dt>
           <dd>{formatDateTime(intake.createdAt)}</dd>
         </div>
+        {intake.clientId ? (
+          <div>
+            <dt>Client</dt>
+            <dd>
+              <Link href={`/dashboard/clients/${intake.clientId}`}>Client&apos;s page</Link>
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>Status</dt>
           <dd>
@@ -113,6 +124,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
         sections={describeAnswers(intake.answers, "therapist", intake.schemaVersion)}
         changed={new Set(changes.map((c) => c.label))}
       />
+      {intake.clientId ? null : <AttachToClient intakeId={intake.id} suggestions={suggestions} attach={attachToClient} />}
       <AuditTrail entries={trail.map((e) => ({ id: e.id, at: e.at, who: e.actorName, what: AUDIT_ACTIONS[e.action] ?? e.action }))} />
     </article>
   );

@@ -1,0 +1,68 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import type { ActionResult } from "@/lib/action-result";
+import { TextField } from "@/components/ui/fields";
+
+export type ConfirmDateOfBirth = (dateOfBirth: unknown) => Promise<ActionResult<null>>;
+
+/**
+ * A returning client confirms their date of birth before the form shows anything from their last
+ * visit: the link alone (a forwarded email, a shared phone) is not enough to read health answers.
+ */
+export function DateOfBirthCheck({ confirm }: { confirm: ConfirmDateOfBirth }) {
+  const router = useRouter();
+  const form = useForm<{ dateOfBirth: string }>({ defaultValues: { dateOfBirth: "" } });
+  const [formError, setFormError] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+  const fieldError = form.formState.errors.dateOfBirth?.message;
+
+  const onSubmit = form.handleSubmit(({ dateOfBirth }) => {
+    setFormError(null);
+    startTransition(async () => {
+      let result: ActionResult<null>;
+      try {
+        result = await confirm(dateOfBirth);
+      } catch {
+        setFormError("We could not reach the clinic's server. Check your connection and try again.");
+        return;
+      }
+      if (result.ok) {
+        router.refresh();
+        return;
+      }
+      const message = result.fieldErrors?.dateOfBirth;
+      if (message) form.setError("dateOfBirth", { type: "server", message }, { shouldFocus: true });
+      if (result.formError) setFormError(result.formError);
+    });
+  });
+
+  return (
+    <form className="intake-form card" noValidate onSubmit={onSubmit} aria-labelledby="dob-heading">
+      <h2 id="dob-heading">Welcome back</h2>
+      <p>
+        Your answers from your last visit can fill in this form for you. To keep them private, please first confirm your
+        date of birth.
+      </p>
+      <TextField
+        label="Date of birth"
+        type="date"
+        autoComplete="bday"
+        error={fieldError}
+        registration={form.register("dateOfBirth", { required: "Enter your date of birth" })}
+      />
+      {formError ? (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="submit" disabled={isPending}>
+          {isPending ? "Checking…" : "Continue"}
+        </button>
+      </div>
+    </form>
+  );
+}
