@@ -2,6 +2,7 @@ import { checkEnvironmentOrExit } from "@/lib/start-up";
 import { settingsNotDurable } from "@/lib/data/health";
 import { recomputePrecautionCounts } from "@/lib/data/intakes";
 import { startReminderSchedule } from "@/lib/appointments/reminders";
+import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 
 /**
@@ -20,5 +21,7 @@ export async function onServerStart(): Promise<void> {
   if (result.recomputed > 0) {
     log.info({ event: "precautions.recomputed", ...result, ms: Math.round(performance.now() - started) });
   }
+  const env = getEnv();
+  if (env.NODE_ENV === "production" && !env.SMTP_URL) log.warn({ event: "mail.not_configured" });
   startReminderSchedule();
 }

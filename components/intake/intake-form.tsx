@@ -67,6 +67,14 @@ export function IntakeForm({
   const honeypotRef = useRef<HTMLInputElement>(null);
   const focusAfterRender = useRef<"heading" | QuestionId | null>(null);
 
+  // A personal link's form counts as opened once it runs in a browser (a mail scanner fetching the
+  // link does not run it): its answers go to the server once now, then at each step.
+  useEffect(() => {
+    if (saveDraft) void saveDraft(start?.step ?? "about", form.getValues()).catch(() => undefined);
+    // Once, when the form opens, after useDraft has put back any answers.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   // Only the answers that decide which steps are asked: the form need not render on every key.
   const deciding = useWatch({ control: form.control, name: questionnaire.stepsDependOn });
   const steps = formSteps(Object.fromEntries(questionnaire.stepsDependOn.map((id, i) => [id, deciding[i]])));

@@ -2,6 +2,7 @@ import "server-only";
 import { createAppointment, appointmentForEmail } from "@/lib/data/appointments";
 import { recordAudit } from "@/lib/data/audit";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
 import { sendEmail, type SendOutcome } from "@/lib/mail/mailer";
 import { invitationEmail, reminderEmail } from "@/lib/mail/messages";
 import type { AppointmentForm } from "./appointment-form";
@@ -44,6 +45,8 @@ export async function bookAppointment(
     linkSeed: seed,
     linkExpiresAt: endOfLocalDay(form.date, zone),
     createdById: by.therapistId,
+    // Booked inside the reminder's window: the invitation is the reminder.
+    noReminder: startsAt.getTime() - now.getTime() <= env.REMINDER_HOURS_BEFORE * 3_600_000,
   });
   await recordAudit({ action: "appointment_created", actorId: by.therapistId, appointmentId: ids.appointmentId, ipAddress: by.ipAddress });
   const link = personalLinkOf(token);
@@ -59,7 +62,10 @@ export async function emailAboutAppointment(appointmentId: string, kind: "invita
   const to = appointment.client.email;
   const token = linkTokenOf(appointment.linkSeed, env.BETTER_AUTH_SECRET);
   // After a change of BETTER_AUTH_SECRET the seed makes another token: send no link that cannot open.
-  if (hashLinkToken(token) !== appointment.linkHash) return { sent: false, problem: "The link cannot be made again since the server's secret changed.", to };
+  if (hashLinkToken(token) !== appointment.linkHash) {
+    log.error({ event: "mail.failed", kind, reason: "secret_changed" });
+    return { sent: false, problem: "The link cannot be made again since the server's secret changed.", to };
+  }
   const content = {
     clinicName: env.CLINIC_NAME,
     clientName: appointment.client.fullName,

@@ -2,9 +2,12 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import {
   lastIntakeOfClient,
+  markOpened,
   openLink,
   readDraft,
   recordWrongDateOfBirth,
+  releaseDateOfBirthTry,
+  reserveDateOfBirthTry,
   saveDraft,
   wrongDatesOfBirthFrom,
 } from "@/lib/data/appointments";
@@ -92,7 +95,11 @@ async function formStart(opened: Open, last: Awaited<ReturnType<typeof lastIntak
 
 export type DobCheck = { ok: true; appointmentId: string } | { ok: false; error: string; field?: "dateOfBirth" };
 
-/** A returning client's date of birth, against their last intake's; wrong ones are counted and audited. */
+/**
+ * A returning client's date of birth, against their last intake's. Each try is taken from the
+ * link's allowance before the date is compared (given back when it is right), so parallel guesses
+ * cannot pass the limit; a wrong one is in the audit trail with the address.
+ */
 export async function checkDateOfBirth(token: unknown, dateOfBirth: unknown, ipAddress: string, now = new Date()): Promise<DobCheck> {
   const opened = await openByToken(token, now);
   if (opened.kind !== "open") return { ok: false, error: "This link cannot be used any more. Please contact the clinic." };
@@ -104,10 +111,15 @@ export async function checkDateOfBirth(token: unknown, dateOfBirth: unknown, ipA
   if ((await wrongDatesOfBirthFrom(ipAddress, since)) >= DOB_TRIES_PER_ADDRESS_PER_HOUR) {
     return { ok: false, error: "Too many dates of birth were tried from your connection. Please try again in an hour, or contact the clinic." };
   }
+  if (!(await reserveDateOfBirthTry(opened.appointmentId, DOB_TRIES_PER_LINK))) return { ok: false, error: LOCKED };
   const last = await lastIntakeOfClient(opened.client.id);
-  if (!last || last.dateOfBirth === dateOfBirth.trim()) return { ok: true, appointmentId: opened.appointmentId };
-  const failures = await recordWrongDateOfBirth(opened.appointmentId, ipAddress);
-  if (failures >= DOB_TRIES_PER_LINK) return { ok: false, error: LOCKED };
+  if (!last || last.dateOfBirth === dateOfBirth.trim()) {
+    await releaseDateOfBirthTry(opened.appointmentId);
+    await markOpened(opened.appointmentId, now);
+    return { ok: true, appointmentId: opened.appointmentId };
+  }
+  await recordWrongDateOfBirth(opened.appointmentId, ipAddress);
+  if (opened.dobFailures + 1 >= DOB_TRIES_PER_LINK) return { ok: false, error: LOCKED };
   return {
     ok: false,
     field: "dateOfBirth",
@@ -121,27 +133,65 @@ const LOCKED = "This link is locked after too many wrong dates of birth. Please 
 const MAX_DRAFT_BYTES = 64 * 1024;
 
 /**
+ * A draft's answers as the form can take them back: the questionnaire's own questions only, each
+ * of its kind's type (text, a list of ids, a box ticked or not, one choice's id, a number).
+ */
+function draftAnswers(values: Record<string, unknown>): Record<string, unknown> {
+  const kinds = new Map<string, string>(questionnaire.registry.questions.map((q) => [q.id, q.kind]));
+  const fits = (kind: string | undefined, value: unknown): boolean => {
+    switch (kind) {
+      case undefined:
+        return false;
+      case "multipleChoice":
+      case "bodyRegions":
+        return Array.isArray(value) && value.length <= 100 && value.every((v) => typeof v === "string");
+      case "tick":
+      case "consent":
+        return typeof value === "boolean";
+      case "scale":
+        return value === null || typeof value === "number" || typeof value === "string";
+      default:
+        // Text, dates and single choices (an option's id), or a choice not made yet.
+        return typeof value === "string" || value === null;
+    }
+  };
+  return Object.fromEntries(Object.entries(values).filter(([id, value]) => fits(kinds.get(id), value)));
+}
+
+/**
+ * The link an action may act on: open, and, for a returning client, opened in a browser that
+ * confirmed their date of birth (and not locked), so a forwarded link cannot send or overwrite
+ * answers in their name.
+ */
+async function actionableLink(token: unknown, dobCookie: string | undefined, now: Date) {
+  const opened = await openByToken(token, now);
+  if (opened.kind !== "open") return opened;
+  if (await lastIntakeOfClient(opened.client.id)) {
+    if (opened.dobFailures >= DOB_TRIES_PER_LINK) return { kind: "locked" as const };
+    if (!isDobProof(opened.appointmentId, dobCookie)) return { kind: "needs-date-of-birth" as const };
+  }
+  return opened;
+}
+
+/**
  * Keeps what the client has filled in so far, so the link continues on another device. Only the
  * questionnaire's own questions are kept, and only while the link is open.
  */
-export async function saveLinkDraft(token: unknown, step: unknown, values: unknown, now = new Date()): Promise<boolean> {
+export async function saveLinkDraft(token: unknown, step: unknown, values: unknown, dobCookie: string | undefined, now = new Date()): Promise<boolean> {
   const stepOk = typeof step === "string" && ([...questionnaire.stepIds, "review"] as string[]).includes(step);
   if (!stepOk || typeof values !== "object" || values === null || Array.isArray(values)) return false;
-  const known = new Set<string>(questionnaire.registry.questions.map((q) => q.id));
-  const kept = Object.fromEntries(Object.entries(values).filter(([id]) => known.has(id)));
+  const kept = draftAnswers(values as Record<string, unknown>);
   if (JSON.stringify(kept).length > MAX_DRAFT_BYTES) return false;
-  const opened = await openByToken(token, now);
-  if (opened.kind !== "open") return false;
-  await saveDraft(opened.appointmentId, step, kept);
+  const link = await actionableLink(token, dobCookie, now);
+  if (link.kind !== "open") return false;
+  await saveDraft(link.appointmentId, step, kept);
+  await markOpened(link.appointmentId, now);
   return true;
 }
 
-/** The appointment and client an intake sent through this link belongs to, while the link is open. */
-export async function linkForSubmit(
-  token: unknown,
-  now = new Date(),
-): Promise<{ kind: "open"; appointmentId: string; clientId: string } | Exclude<Awaited<ReturnType<typeof openLink>>, { kind: "open" }>> {
-  const opened = await openByToken(token, now);
-  if (opened.kind !== "open") return opened;
-  return { kind: "open", appointmentId: opened.appointmentId, clientId: opened.client.id };
+/** The appointment and client an intake sent through this link belongs to, while the link may be used. */
+export async function linkForSubmit(token: unknown, dobCookie: string | undefined, now = new Date()) {
+  const link = await actionableLink(token, dobCookie, now);
+  if (link.kind !== "open") return link;
+  return { kind: "open" as const, appointmentId: link.appointmentId, clientId: link.client.id };
 }

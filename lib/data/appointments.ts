@@ -3,8 +3,8 @@ import { getDb, type Db } from "@/lib/db";
 import { searchableName } from "./intakes/create";
 
 /**
- * Clients, their appointments, and the personal links and drafts of their intakes (issue 14: the
- * storage; the pages that use it come next). A link's token is never stored, only its hash
+ * Clients, their appointments, and the personal links and drafts of their intakes (the pages and
+ * services are lib/appointments and app/(client)/i). A link's token is never stored, only its hash
  * (lib/appointments/link-token.ts); times are instants, and each appointment keeps its calendar
  * date in the clinic's time zone (lib/appointments/clinic-time.ts).
  */
@@ -22,6 +22,8 @@ export type NewAppointment = {
   linkSeed: string;
   linkExpiresAt: Date;
   createdById: string;
+  /** Booked so close to its start that no reminder should follow the invitation. */
+  noReminder?: boolean;
 };
 
 /** Stores an appointment (and a new client with it, in the same write); their ids. */
@@ -45,6 +47,8 @@ export async function createAppointment(input: NewAppointment, db: Db = getDb())
       linkHash: input.linkHash,
       linkSeed: input.linkSeed,
       linkExpiresAt: input.linkExpiresAt,
+      // Marked as claimed from the start: the reminder round then never picks it.
+      reminderClaimedAt: input.noReminder ? new Date() : null,
       createdBy: { connect: { id: input.createdById } },
     },
     select: { id: true, clientId: true },
@@ -112,7 +116,8 @@ export type LinkOpening =
 /**
  * What a personal link opens, by its token's hash: nothing (unknown), nothing any more (expired
  * at the end of the appointment's day), the reference of the intake already sent through it, or
- * the form. The first opening is recorded. Says nothing of any answer.
+ * the form. Says nothing of any answer, and writes nothing: mail scanners open links too, so a
+ * link counts as opened only once its form runs (markOpened).
  */
 export async function openLink(linkHash: string, now: Date, db: Db = getDb()): Promise<LinkOpening> {
   const found = await db.appointment.findUnique({
@@ -131,11 +136,19 @@ export async function openLink(linkHash: string, now: Date, db: Db = getDb()): P
   if (!found) return { kind: "unknown" };
   if (found.intake) return { kind: "used", reference: found.intake.reference };
   if (found.linkExpiresAt.getTime() < now.getTime()) return { kind: "expired" };
-  if (!found.openedAt) await db.appointment.updateMany({ where: { id: found.id, openedAt: null }, data: { openedAt: now } });
   return { kind: "open", appointmentId: found.id, localDate: found.localDate, startsAt: found.startsAt, client: found.client, dobFailures: found.dobFailures };
 }
 
-/** Saves what the client has filled in so far through a link (a later save replaces it). */
+/** Records the first time a link's form ran in a browser (its first save, or the date of birth confirmed). */
+export async function markOpened(appointmentId: string, now: Date, db: Db = getDb()): Promise<void> {
+  await db.appointment.updateMany({ where: { id: appointmentId, openedAt: null }, data: { openedAt: now } });
+}
+
+/**
+ * Saves what the client has filled in so far through a link (a later save replaces it). An intake
+ * sent through the link between the caller's check and this save (another device) wins: the draft
+ * is removed again, so none outlives the intake.
+ */
 export async function saveDraft(appointmentId: string, step: string, answers: Record<string, unknown>, db: Db = getDb()): Promise<void> {
   await db.intakeDraft.upsert({
     where: { appointmentId },
@@ -143,6 +156,7 @@ export async function saveDraft(appointmentId: string, step: string, answers: Re
     update: { step, answers: answers as object },
     select: { appointmentId: true },
   });
+  if (await db.intake.findUnique({ where: { appointmentId }, select: { id: true } })) await deleteDraft(appointmentId, db);
 }
 
 export async function readDraft(appointmentId: string, db: Db = getDb()): Promise<{ step: string; answers: Record<string, unknown> } | null> {
@@ -169,7 +183,11 @@ export async function remindersDue(now: Date, withinMs: number, db: Db = getDb()
  * run asks, at the same moment or later (one conditional UPDATE; no transaction).
  */
 export async function claimReminder(appointmentId: string, now: Date, db: Db = getDb()): Promise<boolean> {
-  const claimed = await db.appointment.updateMany({ where: { id: appointmentId, reminderClaimedAt: null }, data: { reminderClaimedAt: now } });
+  // Not for a client whose intake arrived since the list was read.
+  const claimed = await db.appointment.updateMany({
+    where: { id: appointmentId, reminderClaimedAt: null, intake: { is: null } },
+    data: { reminderClaimedAt: now },
+  });
   return claimed.count === 1;
 }
 
@@ -203,13 +221,25 @@ export async function lastIntakeOfClient(clientId: string, db: Db = getDb()) {
 }
 
 /**
- * A wrong date of birth typed on a link: counted on the link (one conditional UPDATE, so parallel
- * tries count each) and written to the audit trail with the address. The link's count after it.
+ * Takes one of a link's date-of-birth tries before the date is compared: one conditional UPDATE,
+ * so however many requests arrive at once, no more than `limit` get a try. False once none is left.
  */
-export async function recordWrongDateOfBirth(appointmentId: string, ipAddress: string, db: Db = getDb()): Promise<number> {
-  const updated = await db.appointment.update({ where: { id: appointmentId }, data: { dobFailures: { increment: 1 } }, select: { dobFailures: true } });
+export async function reserveDateOfBirthTry(appointmentId: string, limit: number, db: Db = getDb()): Promise<boolean> {
+  const taken = await db.appointment.updateMany({
+    where: { id: appointmentId, dobFailures: { lt: limit } },
+    data: { dobFailures: { increment: 1 } },
+  });
+  return taken.count === 1;
+}
+
+/** Gives a try back: the date was right. */
+export async function releaseDateOfBirthTry(appointmentId: string, db: Db = getDb()): Promise<void> {
+  await db.appointment.updateMany({ where: { id: appointmentId, dobFailures: { gt: 0 } }, data: { dobFailures: { decrement: 1 } } });
+}
+
+/** A wrong date of birth typed on a link, in the audit trail with the address. */
+export async function recordWrongDateOfBirth(appointmentId: string, ipAddress: string, db: Db = getDb()): Promise<void> {
   await db.auditEvent.create({ data: { action: "link_dob_failed", appointmentId, ipAddress }, select: { id: true } });
-  return updated.dobFailures;
 }
 
 /** Wrong dates of birth typed from one address, on any link, since a moment (the audit trail's). */

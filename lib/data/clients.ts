@@ -51,8 +51,7 @@ export type ClientSuggestion = { id: string; fullName: string; email: string; sa
 
 /**
  * Clients an intake sent without a link may belong to: those with the intake's email, and those
- * with an earlier intake of the same date of birth and email, or of the same date of birth and
- * name. The strongest first. Never a match made by the server on its own: the therapist chooses.
+ * with an earlier intake of the same date of birth and name. Both at once first. Never a match made by the server on its own: the therapist chooses.
  */
 export async function suggestClientsFor(intake: { email: string; dateOfBirth: string; fullNameSearch: string }, db: Db = getDb()): Promise<ClientSuggestion[]> {
   const email = intake.email.trim().toLowerCase();

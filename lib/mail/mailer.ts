@@ -6,9 +6,11 @@ import { getEnv } from "@/lib/env";
 import { errorKind, log } from "@/lib/log";
 
 /**
- * Sending one email. With SMTP_URL set, through that server (nodemailer). Without it, as in
- * development, the message is written as an .eml file under data/mail and, outside production,
- * printed in the terminal, so `npm run dev` needs no mail server and the link can be opened.
+ * Sending one email. With SMTP_URL set, through that server (nodemailer). Without it, in
+ * development and tests, the message is written as an .eml file under data/mail and printed in the
+ * terminal, so `npm run dev` needs no mail server and the link can be opened. In production
+ * without it nothing is sent or kept (a file of working links would be a leak), and the caller is
+ * told the email did not go.
  * Nothing the client typed is in any email (lib/mail/messages.ts), and nothing of an email goes
  * to the log but its kind and outcome.
  */
@@ -37,6 +39,10 @@ function smtpTransport(url: string): Transport {
 /** Sends, or saves where no mail server is set; never throws: the caller says what happened. */
 export async function sendEmail(email: Email, smtpUrl: string | undefined = getEnv().SMTP_URL): Promise<SendOutcome> {
   const message = { from: getEnv().MAIL_FROM, to: email.to, subject: email.subject, text: email.text };
+  if (!smtpUrl && getEnv().NODE_ENV === "production") {
+    log.warn({ event: "mail.not_configured", kind: email.kind });
+    return { sent: false, problem: "No mail server is set up (SMTP_URL)." };
+  }
   try {
     if (smtpUrl) {
       await smtpTransport(smtpUrl).sendMail(message);
@@ -57,7 +63,7 @@ async function saveLocally(message: { from: string; to: string; subject: string;
   await fs.mkdir(folder, { recursive: true });
   const file = path.join(folder, `${new Date().toISOString().replace(/[:.]/g, "-")}-${built.messageId.replace(/[^a-z0-9]/gi, "").slice(0, 12)}.eml`);
   await fs.writeFile(file, built.message as Buffer, { mode: 0o600 });
-  if (getEnv().NODE_ENV !== "production") {
+  {
     // The developer's own terminal: the point is to see the link without a mail server.
     console.log(`\n--- Email (SMTP_URL is not set; saved as ${path.relative(process.cwd(), file)}) ---\nTo: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n---\n`);
   }

@@ -188,7 +188,9 @@ test("a therapist attaches an intake sent without a link to the client it sugges
   await signIn(page);
   await page.goto(`/dashboard/submissions/${intakeId}`);
   await page.getByRole("button", { name: `Attach to ${CLIENT_NAME}` }).click();
-  await expect(page.getByRole("link", { name: "Client's page" })).toBeVisible();
+  // Once attached, the suggestions go and the intake names its client.
+  await expect(page.getByRole("button", { name: `Attach to ${CLIENT_NAME}` })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Client's page" })).toHaveCount(1);
   expect(await query(`SELECT "clientId" FROM "Intake" WHERE "id" = ?`, intakeId)).toEqual([{ clientId }]);
   await page.getByRole("link", { name: "Client's page" }).click();
   await expect(page.getByRole("heading", { level: 1, name: CLIENT_NAME })).toBeVisible();

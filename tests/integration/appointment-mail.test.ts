@@ -90,10 +90,13 @@ describe("appointment emails", () => {
 
   it("send a reminder once to a client who has not sent the form, however many runs look at once", async () => {
     // Due: starts within 48 hours, nothing sent. Not due: later, or its intake already sent.
-    const due = await bookAppointment(form({ fullName: "Rosa Remind", email: "rosa@example.com", date: "2026-12-02", time: "15:00" }), by(), NOW);
-    const later = await bookAppointment(form({ fullName: "Lars Later", email: "lars@example.com", date: "2026-12-20" }), by(), NOW);
-    const done = await bookAppointment(form({ fullName: "Dana Done", email: "dana@example.com", date: "2026-12-02", time: "11:00" }), by(), NOW);
-    if (!due.ok || !later.ok || !done.ok) throw new Error("not booked");
+    // Booked a week ahead; one booked inside the window has had its invitation and gets none.
+    const booked = new Date("2026-11-24T10:00:00Z");
+    const due = await bookAppointment(form({ fullName: "Rosa Remind", email: "rosa@example.com", date: "2026-12-02", time: "15:00" }), by(), booked);
+    const later = await bookAppointment(form({ fullName: "Lars Later", email: "lars@example.com", date: "2026-12-20" }), by(), booked);
+    const done = await bookAppointment(form({ fullName: "Dana Done", email: "dana@example.com", date: "2026-12-02", time: "11:00" }), by(), booked);
+    const lastMinute = await bookAppointment(form({ fullName: "Lena Lastminute", email: "lena@example.com", date: "2026-12-02", time: "12:00" }), by(), NOW);
+    if (!due.ok || !later.ok || !done.ok || !lastMinute.ok) throw new Error("not booked");
     await submitIntakeAnswers({
       values: validIntake({ fullName: "Dana Done", signature: "Dana Done" }),
       idempotencyKey: randomUUID(),

@@ -8,6 +8,7 @@ import {
   createAppointment,
   findClients,
   listAppointments,
+  markOpened,
   openLink,
   readDraft,
   remindersDue,
@@ -77,7 +78,7 @@ describe("appointments and their personal links", () => {
     const inProgress = await book({ fullName: "Ines Inprogress", email: "ines@example.com" }, day, "09:00");
     const submitted = await book({ fullName: "Sami Submitted", email: "sami@example.com" }, day, "11:00");
     const reviewed = await book({ fullName: "Rita Reviewed", email: "rita@example.com" }, day, "13:00");
-    await openLink(inProgress.hash, new Date("2026-12-18T08:00:00Z"));
+    await markOpened(inProgress.appointmentId, new Date("2026-12-18T08:00:00Z"));
     for (const [booked, name] of [[submitted, "Sami Submitted"], [reviewed, "Rita Reviewed"]] as const) {
       const intake = await createIntake(intakeSchema.parse(validIntake({ fullName: name, signature: name })), randomUUID());
       await getDb().intake.update({ where: { id: intake.id }, data: { appointmentId: booked.appointmentId, clientId: booked.clientId } });

@@ -17,7 +17,7 @@ import {
   linkPage,
   saveLinkDraft,
 } from "@/lib/appointments/personal-link";
-import { createAppointment, readDraft, sweepExpiredDrafts } from "@/lib/data/appointments";
+import { createAppointment, listAppointments, readDraft, sweepExpiredDrafts } from "@/lib/data/appointments";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { submitIntakeAnswers } from "@/lib/submissions/submit";
@@ -46,8 +46,8 @@ async function book(client: { id: string } | { fullName: string; email: string }
 }
 
 /** Sends an intake through a link, as its submit action does. */
-async function sendThrough(token: string, values: object, key = randomUUID()) {
-  const link = await linkForSubmit(token, NOW);
+async function sendThrough(token: string, values: object, key = randomUUID(), proof?: string) {
+  const link = await linkForSubmit(token, proof, NOW);
   if (link.kind !== "open") throw new Error(`link is ${link.kind}`);
   return submitIntakeAnswers({ values, idempotencyKey: key, address: `203.0.113.${Math.floor(Math.random() * 200)}`, link });
 }
@@ -64,28 +64,44 @@ describe("a personal link", () => {
     expect((await linkPage(token, undefined, new Date("2026-12-04T00:00:00Z"))).kind).toBe("expired");
   });
 
+  it("counts as opened only once its form runs, not when the address is fetched", async () => {
+    const { token, appointmentId } = await book({ fullName: "Scan Ned", email: "scanned@example.com" }, "2026-12-13");
+    const state = async () => (await listAppointments("2026-12-13", "2026-12-13")).find((a) => a.id === appointmentId)?.state;
+    await linkPage(token, undefined, NOW);
+    expect(await state()).toBe("notOpened");
+    await saveLinkDraft(token, "about", { fullName: "Scan Ned" }, undefined, NOW);
+    expect(await state()).toBe("inProgress");
+  });
+
+  it("keeps in a draft only the questionnaire's answers, each of its question's type", async () => {
+    const { token, appointmentId } = await book({ fullName: "Type Check", email: "types@example.com" });
+    const sent = { fullName: "Type Check", conditions: "diabetes", hasAllergies: 7, takesBloodThinners: "yes", allergies: ["nutOils", 3], symptomStrength: 4, medications: ["x"] };
+    expect(await saveLinkDraft(token, "health", sent, undefined, NOW)).toBe(true);
+    expect((await readDraft(appointmentId))?.answers).toEqual({ fullName: "Type Check", symptomStrength: 4 });
+  });
+
   it("keeps the answers on the server step by step, only the questionnaire's, and continues from them", async () => {
     const { token, appointmentId } = await book({ fullName: "Dev Ices", email: "devices@example.com" });
-    expect(await saveLinkDraft(token, "health", { fullName: "Dev Ices", conditions: ["diabetes"], isAdmin: true }, NOW)).toBe(true);
+    expect(await saveLinkDraft(token, "health", { fullName: "Dev Ices", conditions: ["diabetes"], isAdmin: true }, undefined, NOW)).toBe(true);
     expect(await readDraft(appointmentId)).toEqual({ step: "health", answers: { fullName: "Dev Ices", conditions: ["diabetes"] } });
-    expect(await saveLinkDraft(token, "nowhere", {}, NOW)).toBe(false);
-    expect(await saveLinkDraft(token, "health", ["not", "an", "object"], NOW)).toBe(false);
-    expect(await saveLinkDraft(token, "health", { otherConditions: "x".repeat(70_000) }, NOW)).toBe(false);
-    expect(await saveLinkDraft("A".repeat(43), "health", {}, NOW)).toBe(false);
+    expect(await saveLinkDraft(token, "nowhere", {}, undefined, NOW)).toBe(false);
+    expect(await saveLinkDraft(token, "health", ["not", "an", "object"], undefined, NOW)).toBe(false);
+    expect(await saveLinkDraft(token, "health", { otherConditions: "x".repeat(70_000) }, undefined, NOW)).toBe(false);
+    expect(await saveLinkDraft("A".repeat(43), "health", {}, undefined, NOW)).toBe(false);
     const page = await linkPage(token, undefined, NOW);
     expect(page).toMatchObject({ kind: "form", start: { step: "health", values: { conditions: ["diabetes"] } } });
   });
 
   it("stores the intake against its appointment and client, deletes the draft, and takes it once", async () => {
     const { token, appointmentId, clientId } = await book({ fullName: "Sent Once", email: "once@example.com" });
-    await saveLinkDraft(token, "review", validIntake({ fullName: "Sent Once", signature: "Sent Once" }), NOW);
+    await saveLinkDraft(token, "review", validIntake({ fullName: "Sent Once", signature: "Sent Once" }), undefined, NOW);
     const first = await sendThrough(token, validIntake({ fullName: "Sent Once", signature: "Sent Once" }));
     expect(first.kind).toBe("created");
     const row = await getDb().intake.findFirstOrThrow({ where: { appointmentId }, select: { clientId: true, reference: true } });
     expect(row.clientId).toBe(clientId);
     expect(await readDraft(appointmentId)).toBeNull();
     // Another device, its own idempotency key, a moment later: the first intake stands.
-    const link = await linkForSubmit(token, NOW);
+    const link = await linkForSubmit(token, undefined, NOW);
     expect(link).toEqual({ kind: "used", reference: row.reference });
     const raced = await submitIntakeAnswers({
       values: validIntake({ fullName: "Sent Once", signature: "Sent Once" }),
@@ -110,7 +126,10 @@ describe("a personal link", () => {
     expect(JSON.stringify(asked)).not.toContain("Metformin");
     expect(await linkPage(second.token, "forged-proof", NOW)).toMatchObject({ kind: "confirm-date-of-birth" });
 
+    // A right date on a later try gives that try back.
+    expect(await checkDateOfBirth(second.token, "1949-11-29", "198.51.100.1", NOW)).toMatchObject({ ok: false, field: "dateOfBirth" });
     expect(await checkDateOfBirth(second.token, "1949-11-30", "198.51.100.1", NOW)).toEqual({ ok: true, appointmentId: second.appointmentId });
+    expect((await getDb().appointment.findUniqueOrThrow({ where: { id: second.appointmentId } })).dobFailures).toBe(1);
     const page = await linkPage(second.token, dobProofOf(second.appointmentId), NOW);
     if (page.kind !== "form") throw new Error(page.kind);
     expect(page.start.values).toMatchObject({ fullName: "Rhea Turner", medications: "Metformin", conditions: ["diabetes"], appointmentDate: "2026-12-10" });
@@ -119,6 +138,31 @@ describe("a personal link", () => {
     expect(page.start.prefilledSteps).not.toContain("consent");
     // The proof is for this appointment alone.
     expect((await linkPage(first.token, dobProofOf(second.appointmentId), NOW)).kind).toBe("used");
+  });
+
+  it("lets no one without the date of birth save or send answers for a returning client", async () => {
+    const first = await book({ fullName: "Gail Guarded", email: "gail@example.com" });
+    await sendThrough(first.token, validIntake({ fullName: "Gail Guarded", signature: "Gail Guarded", dateOfBirth: "1955-05-05" }));
+    const second = await book({ id: first.clientId }, "2026-12-14");
+    expect(await saveLinkDraft(second.token, "health", { medications: "forged" }, undefined, NOW)).toBe(false);
+    expect(await saveLinkDraft(second.token, "health", { medications: "forged" }, dobProofOf(first.appointmentId), NOW)).toBe(false);
+    expect(await readDraft(second.appointmentId)).toBeNull();
+    expect(await linkForSubmit(second.token, undefined, NOW)).toEqual({ kind: "needs-date-of-birth" });
+    const proof = dobProofOf(second.appointmentId);
+    expect(await saveLinkDraft(second.token, "health", { medications: "Metformin" }, proof, NOW)).toBe(true);
+    expect(await linkForSubmit(second.token, proof, NOW)).toMatchObject({ kind: "open", appointmentId: second.appointmentId });
+  });
+
+  it("gives parallel guesses no more tries than the limit", async () => {
+    const first = await book({ fullName: "Para Llel", email: "parallel@example.com" });
+    await sendThrough(first.token, validIntake({ fullName: "Para Llel", signature: "Para Llel", dateOfBirth: "1970-07-07" }));
+    const second = await book({ id: first.clientId }, "2026-12-15");
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => checkDateOfBirth(second.token, `1970-01-${String(i + 1).padStart(2, "0")}`, `198.51.100.${100 + i}`, NOW)),
+    );
+    expect(guesses.every((g) => !g.ok)).toBe(true);
+    expect(await getDb().auditEvent.count({ where: { action: "link_dob_failed", appointmentId: second.appointmentId } })).toBe(DOB_TRIES_PER_LINK);
+    expect(await checkDateOfBirth(second.token, "1970-07-07", "198.51.100.99", NOW)).toMatchObject({ ok: false, error: expect.stringContaining("locked") });
   });
 
   it("limits wrong dates of birth per link, then per address, and records each in the audit trail", async () => {
@@ -156,7 +200,7 @@ describe("a personal link", () => {
 
   it("loses its draft once the link has expired", async () => {
     const { token, appointmentId } = await book({ fullName: "Ex Pired", email: "expired@example.com" }, "2026-12-02");
-    await saveLinkDraft(token, "health", { fullName: "Ex Pired" }, NOW);
+    await saveLinkDraft(token, "health", { fullName: "Ex Pired" }, undefined, NOW);
     expect(await sweepExpiredDrafts(new Date("2026-12-02T12:00:00Z"))).toBe(0);
     expect(await readDraft(appointmentId)).not.toBeNull();
     expect(await sweepExpiredDrafts(new Date("2026-12-03T00:00:00Z"))).toBeGreaterThanOrEqual(1);

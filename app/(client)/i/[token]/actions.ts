@@ -22,7 +22,8 @@ export async function confirmDateOfBirth(token: string, dateOfBirth: unknown): P
     if (!check.ok) return check.field ? { ok: false, fieldErrors: { [check.field]: check.error } } : { ok: false, formError: check.error };
     (await cookies()).set(DOB_COOKIE, dobProofOf(check.appointmentId), {
       httpOnly: true,
-      sameSite: "strict",
+      // Lax: sent when the client opens the link again from their email, never on another site's POST.
+      sameSite: "lax",
       // Secure wherever the app is served over HTTPS (as production is); plain HTTP on localhost.
       secure: getEnv().BETTER_AUTH_URL.startsWith("https:"),
       path: "/i",
@@ -38,7 +39,8 @@ export async function confirmDateOfBirth(token: string, dateOfBirth: unknown): P
 /** The answers so far, kept on the server as the client moves between steps. */
 export async function saveDraft(token: string, step: unknown, values: unknown): Promise<ActionResult<null>> {
   try {
-    return (await saveLinkDraft(token, step, values)) ? { ok: true, data: null } : { ok: false, formError: CLOSED };
+    const dobCookie = (await cookies()).get(DOB_COOKIE)?.value;
+    return (await saveLinkDraft(token, step, values, dobCookie)) ? { ok: true, data: null } : { ok: false, formError: CLOSED };
   } catch (error) {
     log.error({ event: "link.draft_failed", err: errorKind(error) });
     return { ok: false, formError: "Your answers could not be saved on the server just now; they are kept in this browser." };
@@ -48,13 +50,14 @@ export async function saveDraft(token: string, step: unknown, values: unknown): 
 export async function submitLinkIntake(token: string, values: unknown, idempotencyKey: unknown): Promise<ActionResult<SubmittedIntake>> {
   let link: Awaited<ReturnType<typeof linkForSubmit>>;
   try {
-    link = await linkForSubmit(token);
+    link = await linkForSubmit(token, (await cookies()).get(DOB_COOKIE)?.value);
   } catch (error) {
     log.error({ event: "intake.submit_failed", err: errorKind(error) });
     return { ok: false, formError: "We could not save your answers just now. They are still here: please try again in a minute." };
   }
   // A second press after the first went through: the first one's reference.
   if (link.kind === "used") return { ok: true, data: { reference: link.reference, seeDoctorToday: [] } };
+  if (link.kind === "needs-date-of-birth") return { ok: false, formError: "Please reload this page and confirm your date of birth first: your answers are kept." };
   if (link.kind !== "open") return { ok: false, formError: CLOSED };
   return submitFromForm(values, idempotencyKey, { appointmentId: link.appointmentId, clientId: link.clientId });
 }
