@@ -1,5 +1,5 @@
 import "server-only";
-import { createAppointment, appointmentForEmail } from "@/lib/data/appointments";
+import { appointmentForEmail, clientExists, createAppointment } from "@/lib/data/appointments";
 import { recordAudit } from "@/lib/data/audit";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -34,6 +34,9 @@ export async function bookAppointment(
   if (startsAt === "not-a-time") return { ok: false, fieldErrors: { time: "Enter a time such as 14:30" } };
   if (startsAt === "skipped") return { ok: false, fieldErrors: { time: "The clocks change at this time that day: choose another time" } };
   if (form.date < localDateOf(now, zone)) return { ok: false, fieldErrors: { date: "This date has passed: choose today or a later date" } };
+  if (form.clientId && !(await clientExists(form.clientId))) {
+    return { ok: false, fieldErrors: { clientId: "This client was not found: search for them again, or type them in as new." } };
+  }
 
   const { seed, token, hash } = newLinkToken(env.BETTER_AUTH_SECRET);
   const client = form.clientId ? { id: form.clientId } : { fullName: form.fullName, email: form.email, phone: form.phone };

@@ -93,3 +93,10 @@ export function endOfLocalDay(date: string, timeZone: string): Date {
   }
   throw new Error(`no start of ${nextDate} in ${timeZone}`);
 }
+
+/** An appointment's moment in words, in the zone: "Tuesday, 8 December 2026 at 10:30". */
+export function appointmentWhen(startsAt: Date, timeZone: string): string {
+  const date = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(startsAt);
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(startsAt);
+  return `${date} at ${time}`;
+}

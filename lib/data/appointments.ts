@@ -58,6 +58,10 @@ export async function createAppointment(input: NewAppointment, db: Db = getDb())
 
 export type ClientMatch = { id: string; fullName: string; email: string };
 
+export async function clientExists(clientId: string, db: Db = getDb()): Promise<boolean> {
+  return (await db.client.findUnique({ where: { id: clientId }, select: { id: true } })) !== null;
+}
+
 /** Returning clients whose name contains, or whose email starts with, what the therapist typed. */
 export async function findClients(typed: string, db: Db = getDb()): Promise<ClientMatch[]> {
   const text = typed.trim();

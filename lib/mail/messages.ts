@@ -4,6 +4,7 @@
  * greet the client by name: never an answer or anything about their health (an inbox is not a
  * safe place for that, and a mistyped address would send it to a stranger).
  */
+import { appointmentWhen } from "@/lib/appointments/clinic-time";
 
 export type AppointmentEmail = {
   clinicName: string;
@@ -12,13 +13,6 @@ export type AppointmentEmail = {
   timeZone: string;
   link: string;
 };
-
-/** "Tuesday, 8 December 2026 at 10:30", in the clinic's time zone. */
-export function appointmentWhen(startsAt: Date, timeZone: string): string {
-  const date = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(startsAt);
-  const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(startsAt);
-  return `${date} at ${time}`;
-}
 
 /** A name as a greeting may use it: one line, no control characters. */
 function oneLine(text: string): string {

@@ -64,7 +64,11 @@ describe("appointment emails", () => {
     expect(JSON.stringify(row)).not.toContain(tokenOf(outcome.booked.link));
   });
 
-  it("refuse a date that has passed or a time the clocks skip", async () => {
+  it("refuse a date that has passed, a time the clocks skip, or a returning client who is not there", async () => {
+    expect(await bookAppointment(form({ clientId: "no-such-client" }), by(), NOW)).toEqual({
+      ok: false,
+      fieldErrors: { clientId: expect.stringContaining("not found") },
+    });
     expect(await bookAppointment(form({ fullName: "Late", email: "late@example.com", date: "2026-11-30" }), by(), NOW)).toEqual({
       ok: false,
       fieldErrors: { date: expect.stringContaining("passed") },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { appointmentWhen, invitationEmail, reminderEmail } from "@/lib/mail/messages";
+import { appointmentWhen } from "@/lib/appointments/clinic-time";
+import { invitationEmail, reminderEmail } from "@/lib/mail/messages";
 
 const base = {
   clinicName: "Harbour Street Foot Clinic",

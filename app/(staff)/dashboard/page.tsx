@@ -14,10 +14,9 @@ import {
   type IntakeFilters,
   type PageCursor,
 } from "@/lib/data/intakes";
-import { localDateOf } from "@/lib/appointments/clinic-time";
+import { appointmentWhen, localDateOf } from "@/lib/appointments/clinic-time";
 import { APPOINTMENT_STATES, listAppointments } from "@/lib/data/appointments";
 import { getEnv } from "@/lib/env";
-import { appointmentWhen } from "@/lib/mail/messages";
 import { earliestToday, isCalendarDate } from "@/lib/intake/dates";
 import { cleanSearchText } from "@/lib/intake/text";
 

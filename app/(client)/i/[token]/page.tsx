@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { DateOfBirthCheck } from "@/components/intake/date-of-birth-check";
 import { IntakeForm } from "@/components/intake/intake-form";
 import { DOB_COOKIE, linkPage } from "@/lib/appointments/personal-link";
-import { appointmentWhen } from "@/lib/mail/messages";
+import { appointmentWhen } from "@/lib/appointments/clinic-time";
 import { getEnv } from "@/lib/env";
 import { confirmDateOfBirth, saveDraft, submitLinkIntake } from "./actions";
 

@@ -20,11 +20,16 @@ export async function createAppointment(values: unknown): Promise<ActionResult<C
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-    return { ok: false, fieldErrors };
+    const { clientId, ...rest } = fieldErrors;
+    return { ok: false, fieldErrors: rest, ...(clientId ? { formError: "Choose the returning client again." } : {}) };
   }
   try {
     const outcome = await bookAppointment(parsed.data, { therapistId: therapist.id, ipAddress: clientAddress(await headers()) });
-    if (!outcome.ok) return { ok: false, fieldErrors: outcome.fieldErrors };
+    if (!outcome.ok) {
+      // The chosen client has no field of its own on the form: say it above the button.
+      const { clientId, ...fieldErrors } = outcome.fieldErrors;
+      return { ok: false, fieldErrors, ...(clientId ? { formError: clientId } : {}) };
+    }
     const { booked } = outcome;
     return {
       ok: true,

@@ -5,9 +5,9 @@ import { AppointmentList } from "@/components/staff/appointment-list";
 import { requireTherapist } from "@/lib/auth/session";
 import { APPOINTMENT_STATES, clientWithHistory } from "@/lib/data/clients";
 import { INTAKE_STATUSES, type IntakeStatus } from "@/lib/data/intakes";
+import { appointmentWhen } from "@/lib/appointments/clinic-time";
 import { getEnv } from "@/lib/env";
 import { formatDate, formatDateTime } from "@/lib/intake/dates";
-import { appointmentWhen } from "@/lib/mail/messages";
 
 export const metadata: Metadata = { title: "Client" };
 
