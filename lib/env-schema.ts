@@ -62,6 +62,20 @@ const envSchema = z.object({
     .optional(),
   /** The sender of every email, such as "Clinic <appointments@example-clinic.com>". */
   MAIL_FROM: z.string().trim().min(3).default("Clinic <appointments@localhost>"),
+  /**
+   * Client data older than this many months is deleted (daily by the server, or `npm run
+   * data:purge`): intakes by when they were sent, appointments by when they were held.
+   */
+  RETENTION_MONTHS: z.coerce
+    .number({ error: "must be a whole number of months" })
+    .int("must be a whole number of months")
+    .min(1, "must be at least 1")
+    .max(1200, "must be at most 1200")
+    .default(84),
+  /** Where the server writes a backup of the SQLite database each day; unset: no daily backup. */
+  BACKUP_DIR: z.string().trim().min(1).optional(),
+  /** How many backups `db:backup` and the daily backup keep (the oldest go first). */
+  BACKUP_KEEP: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1").max(1000).default(14),
   /** How long before an appointment a client who has not sent the form is reminded, once. */
   REMINDER_HOURS_BEFORE: z.coerce
     .number({ error: "must be a whole number of hours" })

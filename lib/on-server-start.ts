@@ -2,6 +2,8 @@ import { checkEnvironmentOrExit } from "@/lib/start-up";
 import { settingsNotDurable } from "@/lib/data/health";
 import { recomputePrecautionCounts } from "@/lib/data/intakes";
 import { startReminderSchedule } from "@/lib/appointments/reminders";
+import { loosePermissions, markServerRunning } from "@/lib/data/backup";
+import { startDailyJobs } from "@/lib/data/daily-jobs";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 
@@ -10,7 +12,9 @@ import { log } from "@/lib/log";
  * imports this only in the Node.js runtime): the environment is checked, a PostgreSQL server whose
  * commits would not survive a crash is named in the log, then intakes stored under an older
  * precaution rules version get their counts again (a no-op once done), and the reminder round
- * starts (every 15 minutes; lib/appointments/reminders.ts).
+ * starts (every 15 minutes; lib/appointments/reminders.ts). On SQLite it also warns of a data
+ * folder others can read and marks the database as served (so db:restore refuses). Once a day it
+ * deletes data past RETENTION_MONTHS and, with BACKUP_DIR set on SQLite, writes a backup.
  */
 export async function onServerStart(): Promise<void> {
   checkEnvironmentOrExit();
@@ -23,5 +27,12 @@ export async function onServerStart(): Promise<void> {
   }
   const env = getEnv();
   if (env.NODE_ENV === "production" && !env.SMTP_URL) log.warn({ event: "mail.not_configured" });
+  if (env.database.kind === "sqlite") {
+    const loose = loosePermissions(env.database.path);
+    if (loose.length > 0) log.warn({ event: "data.permissions_loose", loose });
+    markServerRunning(env.database.path);
+  }
+  const backup = env.database.kind === "sqlite" && env.BACKUP_DIR ? { databasePath: env.database.path, folder: env.BACKUP_DIR, keep: env.BACKUP_KEEP } : null;
+  startDailyJobs({ retentionMonths: env.RETENTION_MONTHS, backup });
   startReminderSchedule();
 }

@@ -24,7 +24,8 @@ export type ThrowawayPostgres = {
 
 const USER = "app";
 
-function binDir(): string {
+/** The newest PostgreSQL installed from Debian: its programs (initdb, pg_ctl, pg_dump, pg_restore...). */
+export function binDir(): string {
   const base = "/usr/lib/postgresql";
   const versions = fs.existsSync(base) ? fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, "bin/initdb"))) : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];

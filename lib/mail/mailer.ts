@@ -63,7 +63,7 @@ async function saveLocally(message: { from: string; to: string; subject: string;
   await fs.mkdir(folder, { recursive: true });
   const file = path.join(folder, `${new Date().toISOString().replace(/[:.]/g, "-")}-${built.messageId.replace(/[^a-z0-9]/gi, "").slice(0, 12)}.eml`);
   await fs.writeFile(file, built.message as Buffer, { mode: 0o600 });
-  {
+  if (getEnv().NODE_ENV === "development") {
     // The developer's own terminal: the point is to see the link without a mail server.
     console.log(`\n--- Email (SMTP_URL is not set; saved as ${path.relative(process.cwd(), file)}) ---\nTo: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n---\n`);
   }
