@@ -35,6 +35,8 @@ const nextConfig = {
     },
     // The copy of a request body that proxy.ts reads to check an action's size and shape.
     proxyClientMaxBodySize: "256kb",
+    // forbidden(): a signed-in therapist who is not the owner gets a 403 on the owner's pages.
+    authInterrupts: true,
   },
   async headers() {
     return [
@@ -42,6 +44,8 @@ const nextConfig = {
       { source: "/dashboard", headers: noStore },
       { source: "/dashboard/:path*", headers: noStore },
       { source: "/login", headers: noStore },
+      // A personal link's page may hold a returning client's answers.
+      { source: "/i/:path*", headers: noStore },
     ];
   },
 };

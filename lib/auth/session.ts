@@ -1,9 +1,9 @@
 import "server-only";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { checkAndTouchSession, type SessionCheck } from "@/lib/data/sessions";
-import type { Therapist } from "@/lib/data/therapists";
+import { isOwner, type Therapist } from "@/lib/data/therapists";
 import { getAuth } from "./auth";
 
 export type SignedInTherapist = Therapist & { sessionId: string };
@@ -33,5 +33,15 @@ export async function getTherapist(): Promise<SignedInTherapist | null> {
 export async function requireTherapist(): Promise<SignedInTherapist> {
   const { therapist, ended } = await resolveSession();
   if (!therapist) redirect(ended === "idle" ? "/login?ended=idle" : "/login");
+  return therapist;
+}
+
+/**
+ * The owner's pages and actions (erasing a client's data, the team) start with this: no session
+ * goes to sign in, a therapist who is not an owner gets 403.
+ */
+export async function requireOwner(): Promise<SignedInTherapist> {
+  const therapist = await requireTherapist();
+  if (!(await isOwner(therapist.id))) forbidden();
   return therapist;
 }

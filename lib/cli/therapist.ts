@@ -1,9 +1,10 @@
 /**
  * Therapist accounts from the command line (no account exists by default in production):
  *
- *   npm run therapist:create -- --email ada@clinic.example --name "Ada Byrne"
+ *   npm run therapist:create -- --email ada@clinic.example --name "Ada Byrne" [--owner]
  *       reads the password from standard input: typed (hidden) at a terminal, or piped:
  *       printf '%s' "$PASSWORD" | npm run therapist:create -- --email ... --name ...
+ *       The clinic's first account is its owner; --owner makes another one an owner too.
  *   npm run therapist:disable -- --email ada@clinic.example
  *       the account can no longer sign in and its sessions end at once.
  */
@@ -48,7 +49,7 @@ async function readPassword(): Promise<string> {
 function usage(message?: string): never {
   if (message) console.error(`Error: ${message}\n`);
   console.error(
-    'Usage:\n  npm run therapist:create -- --email <email> --name "<name>"   (password on standard input)\n' +
+    'Usage:\n  npm run therapist:create -- --email <email> --name "<name>" [--owner]   (password on standard input)\n' +
       "  npm run therapist:disable -- --email <email>",
   );
   process.exit(2);
@@ -58,7 +59,7 @@ async function main() {
   const [command, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({
     args: rest,
-    options: { email: { type: "string" }, name: { type: "string" } },
+    options: { email: { type: "string" }, name: { type: "string" }, owner: { type: "boolean" } },
     strict: true,
   });
   if (!values.email) usage("--email is required");
@@ -66,8 +67,8 @@ async function main() {
   if (command === "create") {
     if (!values.name) usage("--name is required");
     const password = await readPassword();
-    const created = await createTherapist({ email: values.email, name: values.name, password });
-    console.log(`Created therapist account ${created.email}.`);
+    const created = await createTherapist({ email: values.email, name: values.name, password, owner: values.owner === true });
+    console.log(`Created ${created.role === "owner" ? "owner" : "therapist"} account ${created.email}.`);
   } else if (command === "disable") {
     if (!(await disableTherapist(values.email))) throw new Error(`No account with the email ${values.email}`);
     console.log(`Disabled ${values.email.trim().toLowerCase()}; its sessions have ended.`);

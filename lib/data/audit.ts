@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = {
   link_dob_failed: "A wrong date of birth was typed on a personal link",
   intake_attached: "Attached the intake to a client",
   appointment_created: "Created an appointment",
+  client_erased: "Erased a client's data",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -21,6 +22,7 @@ export type AuditInput = {
   actorEmail?: string | null;
   intakeId?: string | null;
   appointmentId?: string | null;
+  clientId?: string | null;
   ipAddress?: string | null;
 };
 

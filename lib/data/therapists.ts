@@ -3,6 +3,22 @@ import { getDb } from "@/lib/db";
 
 export type Therapist = { id: string; name: string; email: string };
 
+/** The owner may erase a client's data and manage the team; a therapist may not. */
+export type Role = "owner" | "therapist";
+
+export async function isOwner(userId: string): Promise<boolean> {
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { role: true, disabled: true } });
+  return user?.role === "owner" && !user.disabled;
+}
+
+export async function countOwners(): Promise<number> {
+  return getDb().user.count({ where: { role: "owner", disabled: false } });
+}
+
+export async function setRole(userId: string, role: Role): Promise<void> {
+  await getDb().user.update({ where: { id: userId }, data: { role }, select: { id: true } });
+}
+
 export async function isTherapistDisabled(userId: string): Promise<boolean> {
   const user = await getDb().user.findUnique({ where: { id: userId }, select: { disabled: true } });
   return !user || user.disabled;

@@ -94,7 +94,7 @@ test("every staff page sends anonymous visitors to sign in, with no client data 
 });
 
 test("the staff server actions are exactly the ones these tests cover", () => {
-  expect(Object.keys(staffActions()).sort()).toEqual(["attachToClient", "createAppointment", "markReviewed", "searchClients", "signOut"]);
+  expect(Object.keys(staffActions()).sort()).toEqual(["attachToClient", "createAppointment", "eraseClientData", "markReviewed", "searchClients", "signOut"]);
 });
 
 test("marking an intake reviewed without a session is refused and changes nothing", async ({ page, playwright }) => {
@@ -184,6 +184,19 @@ test("attaching an intake to a client without a session is refused and changes n
   await api.dispose();
 });
 
+test("erasing a client's data without a session is refused and erases nothing", async ({ playwright }) => {
+  const api = await newAnonymousContext(playwright.request);
+  const response = await api.post(`/dashboard/clients/${clientId}`, {
+    multipart: { [`$ACTION_ID_${staffActions().eraseClientData!}`]: "", clientId, confirmName: CLIENT_NAME },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBeLessThan(500);
+  expect(redirectOf(response)).toMatch(/^\/login/);
+  expect(await query(`SELECT "id" FROM "Client" WHERE "id" = ?`, clientId)).toEqual([{ id: clientId }]);
+  expect(await query(`SELECT "id" FROM "AuditEvent" WHERE "action" = 'client_erased'`)).toEqual([]);
+  await api.dispose();
+});
+
 test("a therapist attaches an intake sent without a link to the client it suggests", async ({ page }) => {
   await signIn(page);
   await page.goto(`/dashboard/submissions/${intakeId}`);
@@ -195,4 +208,21 @@ test("a therapist attaches an intake sent without a link to the client it sugges
   await page.getByRole("link", { name: "Client's page" }).click();
   await expect(page.getByRole("heading", { level: 1, name: CLIENT_NAME })).toBeVisible();
   await expect(page.getByRole("link", { name: /Intake for/ })).toHaveCount(1);
+});
+
+test("the owner erases a client's data after typing their name", async ({ page }) => {
+  // The browser tests' therapist is the clinic's first account, so its owner.
+  await signIn(page);
+  await page.goto(`/dashboard/clients/${clientId}`);
+  const erase = page.getByRole("region", { name: "Delete client data" });
+  await erase.getByLabel(/Type the client's name/).fill("Someone Else");
+  await erase.getByRole("button", { name: "Delete client data" }).click();
+  await expect(erase.getByText("Type the client's full name exactly")).toBeVisible();
+  await erase.getByLabel(/Type the client's name/).fill(CLIENT_NAME);
+  await erase.getByRole("button", { name: "Delete client data" }).click();
+  await expect(page).toHaveURL(/\/dashboard\?notice=erased$/);
+  await expect(page.getByRole("status").filter({ hasText: "The client's data was deleted." })).toBeVisible();
+  expect(await query(`SELECT "id" FROM "Client" WHERE "id" = ?`, clientId)).toEqual([]);
+  expect(await query(`SELECT "id" FROM "Intake" WHERE "id" = ?`, intakeId)).toEqual([]);
+  expect(await query(`SELECT "clientId" FROM "AuditEvent" WHERE "action" = 'client_erased'`)).toEqual([{ clientId }]);
 });

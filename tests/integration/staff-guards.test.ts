@@ -13,12 +13,17 @@ import { createIntake } from "@/lib/data/intakes";
 import { IDLE_TIMEOUT_MS } from "@/lib/data/sessions";
 import { intakeSchema } from "@/lib/intake/schema";
 import { markReviewed } from "@/app/(staff)/dashboard/submissions/[id]/actions";
+import { eraseClientData } from "@/app/(staff)/dashboard/clients/[id]/actions";
 import { openSubmission } from "@/app/(staff)/dashboard/submissions/[id]/open-submission";
 import { validIntake } from "../helpers/intake-fixtures";
 import { testDatabaseUrl } from "../helpers/test-database";
 import { sqlFor } from "../helpers/test-sql";
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
+const request = vi.hoisted(() => {
+  // What next.config.js's experimental.authInterrupts sets in a build: forbidden() works.
+  process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
+  return { headers: new Headers() };
+});
 vi.mock("next/headers", () => ({
   headers: async () => request.headers,
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
@@ -33,8 +38,8 @@ const PASSWORD = "correct horse battery staple";
 const ADDRESS = "198.51.100.77";
 
 /** Signs a new therapist in and makes the "request" carry their session cookie. */
-async function signedIn(email: string) {
-  const { id } = await createTherapist({ email, name: `Therapist ${email}`, password: PASSWORD });
+async function signedIn(email: string, { owner = false } = {}) {
+  const { id } = await createTherapist({ email, name: `Therapist ${email}`, password: PASSWORD, owner });
   const outcome = await signInWithPassword({ email, password: PASSWORD, ipAddress: ADDRESS, requestHeaders: new Headers() });
   if (!outcome.ok) throw new Error("sign-in failed");
   const cookie = /better-auth\.session_token=[^;]+/.exec(outcome.headers.get("set-cookie") ?? "")?.[0];
@@ -52,6 +57,17 @@ async function redirectOf(promise: Promise<unknown>): Promise<string> {
   const digest = (error as { digest?: unknown } | null)?.digest;
   if (typeof digest !== "string" || !digest.startsWith("NEXT_REDIRECT")) throw new Error(`expected a redirect, got ${String(error)}`);
   return digest.split(";")[2]!;
+}
+
+/** The HTTP status forbidden() (or another interrupt) would answer with. */
+async function interruptOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  if (typeof digest !== "string" || !digest.startsWith("NEXT_HTTP_ERROR_FALLBACK")) throw new Error(`expected an HTTP interrupt, got ${String(error)}`);
+  return digest.split(";")[1]!;
 }
 
 async function newIntake(conditions: string[] = []) {
@@ -135,5 +151,38 @@ describe("the submission page's data", () => {
     expect(opened?.intake.id).toBe(id);
     expect(await auditOf(id)).toEqual([{ action: "intake_view", actorId: userId, ipAddress: ADDRESS }]);
     expect(opened?.trail.map((e) => e.action)).toEqual(["intake_view"]);
+  });
+});
+
+describe("eraseClientData, the owner's alone", () => {
+  const newClient = async (fullName: string) =>
+    (await getDb().client.create({ data: { fullName, fullNameSearch: fullName.toLowerCase(), email: `${randomUUID()}@example.com` }, select: { id: true } })).id;
+  const eraseForm = (clientId: string, confirmName: string) => {
+    const form = new FormData();
+    form.set("clientId", clientId);
+    form.set("confirmName", confirmName);
+    return form;
+  };
+  const clientCount = async (id: string) => (await sql.rows<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM "Client" WHERE "id" = ?`, id))[0]!.n;
+
+  it("sends a request without a session to sign in, and a therapist who is not the owner gets 403; nothing is erased", async () => {
+    const id = await newClient("Una Touched");
+    expect(await redirectOf(eraseClientData(null, eraseForm(id, "Una Touched")))).toBe("/login");
+    await signedIn("not-an-owner@clinic.example");
+    expect(await interruptOf(eraseClientData(null, eraseForm(id, "Una Touched")))).toBe("403");
+    expect(await clientCount(id)).toBe(1);
+    expect(await countOf(`SELECT CAST(count(*) AS INTEGER) AS n FROM "AuditEvent" WHERE "clientId" = ?`, id)).toBe(0);
+  });
+
+  it("asks the owner for the client's name, then erases and records who erased whom", async () => {
+    const { userId } = await signedIn("owner@clinic.example", { owner: true });
+    const id = await newClient("Ezra Erased");
+    expect(await eraseClientData(null, eraseForm(id, "Ezra"))).toMatchObject({ ok: false, fieldErrors: { confirmName: expect.any(String) } });
+    expect(await clientCount(id)).toBe(1);
+    expect(await redirectOf(eraseClientData(null, eraseForm(id, "  ezra   erased ")))).toBe("/dashboard?notice=erased");
+    expect(await clientCount(id)).toBe(0);
+    expect(await sql.rows(`SELECT "action", "actorId", "clientId" FROM "AuditEvent" WHERE "clientId" = ?`, id)).toEqual([
+      { action: "client_erased", actorId: userId, clientId: id },
+    ]);
   });
 });

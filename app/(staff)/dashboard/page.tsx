@@ -76,6 +76,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <div className="page wide">
       <h1>Intakes</h1>
+      {one(params.notice) === "erased" ? (
+        <p className="notice card" role="status">
+          The client&apos;s data was deleted.
+        </p>
+      ) : null}
       <section className="appointments" aria-labelledby="appointments-heading">
         <div className="heading-row">
           <h2 id="appointments-heading">Appointments</h2>

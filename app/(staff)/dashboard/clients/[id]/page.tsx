@@ -2,10 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppointmentList } from "@/components/staff/appointment-list";
+import { EraseClientForm } from "@/components/staff/erase-client-form";
 import { requireTherapist } from "@/lib/auth/session";
+import { erasurePreview } from "@/lib/data/retention";
+import { isOwner } from "@/lib/data/therapists";
 import { APPOINTMENT_STATES, clientWithHistory } from "@/lib/data/clients";
 import { INTAKE_STATUSES, type IntakeStatus } from "@/lib/data/intakes";
 import { appointmentWhen } from "@/lib/appointments/clinic-time";
+import { eraseClientData } from "./actions";
 import { getEnv } from "@/lib/env";
 import { formatDate, formatDateTime } from "@/lib/intake/dates";
 
@@ -13,11 +17,13 @@ export const metadata: Metadata = { title: "Client" };
 
 /** One client: their appointments and their intakes, newest first. */
 export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireTherapist();
+  const therapist = await requireTherapist();
   const { id } = await params;
   const client = typeof id === "string" && id.length <= 40 ? await clientWithHistory(id) : null;
   if (!client) notFound();
   const zone = getEnv().CLINIC_TIME_ZONE;
+  // Only the owner is offered erasure (and only the owner's request is carried out: see the action).
+  const erasure = (await isOwner(therapist.id)) ? await erasurePreview(client.id) : null;
   return (
     <article className="page wide">
       <p className="back">
@@ -72,6 +78,15 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
       <p>
         <Link href="/dashboard/appointments/new">New appointment</Link>
       </p>
+      {erasure ? (
+        <EraseClientForm
+          clientId={erasure.id}
+          fullName={erasure.fullName}
+          intakes={erasure.intakes}
+          appointments={erasure.appointments}
+          action={eraseClientData}
+        />
+      ) : null}
     </article>
   );
 }
