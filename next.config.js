@@ -44,6 +44,8 @@ const nextConfig = {
       { source: "/dashboard", headers: noStore },
       { source: "/dashboard/:path*", headers: noStore },
       { source: "/login", headers: noStore },
+      { source: "/login/:path*", headers: noStore },
+      { source: "/two-factor", headers: noStore },
       // A personal link's page may hold a returning client's answers.
       { source: "/i/:path*", headers: noStore },
     ];

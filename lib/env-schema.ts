@@ -53,6 +53,11 @@ const envSchema = z.object({
   ),
   /** The clinic's time zone: appointment times are entered and shown in it, links end with its day. */
   CLINIC_TIME_ZONE: z.string().trim().default("UTC").refine(isTimeZone, "must be an IANA time zone name, such as Europe/London"),
+  /**
+   * "1": a therapist without two-factor sign-in sets it up at the next sign-in, before seeing any
+   * data. Unset: on in production, off in development and tests.
+   */
+  REQUIRE_TWO_FACTOR: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).optional(),
   /** The clinic's name, as emails to clients give it. */
   CLINIC_NAME: z.string().trim().min(1).max(100, "must be at most 100 characters").default("Your massage clinic"),
   /** Where mail goes out, such as smtps://user:password@smtp.example.com:465; unset: printed and saved under data/mail. */
@@ -97,6 +102,8 @@ const envSchema = z.object({
 
 export type Env = Omit<z.infer<typeof envSchema>, "BETTER_AUTH_SECRET"> & {
   BETTER_AUTH_SECRET: string;
+  /** REQUIRE_TWO_FACTOR, with its default applied. */
+  requireTwoFactor: boolean;
   /** The database DATABASE_URL names: a SQLite file (its absolute path), or PostgreSQL. */
   database: Database;
 };
@@ -122,5 +129,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       ? { kind: "postgresql", url }
       : // Relative paths start at the project.
         { kind: "sqlite", path: path.resolve(/* turbopackIgnore: true */ process.cwd(), url.replace(/^file:/, "")) };
-  return { ...result.data, BETTER_AUTH_SECRET: result.data.BETTER_AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET, database };
+  const requireTwoFactor = (result.data.REQUIRE_TWO_FACTOR ?? (result.data.NODE_ENV === "production" ? "1" : "0")) === "1";
+  return { ...result.data, BETTER_AUTH_SECRET: result.data.BETTER_AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET, database, requireTwoFactor };
 }

@@ -12,6 +12,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           Intakes
         </Link>
         <span className="who">{therapist.name}</span>
+        <Link href="/two-factor" className="small-link">
+          Two-factor sign-in
+        </Link>
         <form action={signOut}>
           <button type="submit" className="secondary small">
             Sign out

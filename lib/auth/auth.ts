@@ -1,6 +1,7 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { nextCookies } from "better-auth/next-js";
+import { twoFactor } from "better-auth/plugins";
 import { authStore } from "@/lib/data/auth-store";
 import { isTherapistDisabled } from "@/lib/data/therapists";
 import { getEnv } from "@/lib/env";
@@ -52,7 +53,9 @@ function createAuth({ allowSignUp }: { allowSignUp: boolean }) {
     logger: {
       log: (level, message) => log[level]({ event: "auth", message }),
     },
-    plugins: [nextCookies()],
+    // Authenticator apps (TOTP) and ten one-time backup codes; nextCookies last, so the cookies
+    // the others set reach the browser from server actions.
+    plugins: [twoFactor({ issuer: env.CLINIC_NAME, backupCodeOptions: { amount: 10, length: 10 } }), nextCookies()],
   });
 }
 

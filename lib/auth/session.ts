@@ -4,9 +4,10 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { checkAndTouchSession, type SessionCheck } from "@/lib/data/sessions";
 import { isOwner, type Therapist } from "@/lib/data/therapists";
+import { getEnv } from "@/lib/env";
 import { getAuth } from "./auth";
 
-export type SignedInTherapist = Therapist & { sessionId: string };
+export type SignedInTherapist = Therapist & { sessionId: string; twoFactorEnabled: boolean };
 
 /**
  * The signed-in therapist of this request, or null. Checks the session in the database on every
@@ -19,7 +20,8 @@ const resolveSession = cache(async (): Promise<{ therapist: SignedInTherapist | 
   const state = await checkAndTouchSession(result.session.id);
   if (state !== "active") return { therapist: null, ended: state };
   const { user, session } = result;
-  return { therapist: { id: user.id, name: user.name, email: user.email, sessionId: session.id } };
+  const twoFactorEnabled = (user as { twoFactorEnabled?: boolean | null }).twoFactorEnabled === true;
+  return { therapist: { id: user.id, name: user.name, email: user.email, sessionId: session.id, twoFactorEnabled } };
 });
 
 export async function getTherapist(): Promise<SignedInTherapist | null> {
@@ -31,6 +33,14 @@ export async function getTherapist(): Promise<SignedInTherapist | null> {
  * POST endpoint, so a layout's check is not enough: each one checks for itself.
  */
 export async function requireTherapist(): Promise<SignedInTherapist> {
+  const therapist = await requireSignedIn();
+  // With REQUIRE_TWO_FACTOR (on in production), no data before an authenticator app is set up.
+  if (getEnv().requireTwoFactor && !therapist.twoFactorEnabled) redirect("/two-factor");
+  return therapist;
+}
+
+/** A signed-in therapist, with or without two-factor sign-in: only for setting it up. */
+export async function requireSignedIn(): Promise<SignedInTherapist> {
   const { therapist, ended } = await resolveSession();
   if (!therapist) redirect(ended === "idle" ? "/login?ended=idle" : "/login");
   return therapist;

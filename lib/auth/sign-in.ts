@@ -7,6 +7,8 @@ import { signInNotChecked, signInSucceeded, takeSignInAttempt } from "./sign-in-
 
 export type SignInOutcome =
   | { ok: true; userId: string; headers: Headers }
+  /** The password was right; the account's authenticator code (or a backup code) comes next. */
+  | { ok: false; reason: "second-factor"; headers: Headers }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "blocked"; limit: "address" | "account"; retryAfterSeconds: number };
 
@@ -41,6 +43,13 @@ export async function signInWithPassword(input: {
       headers: input.requestHeaders,
       returnHeaders: true,
     });
+    if ("twoFactorRedirect" in response) {
+      // No session yet: better-auth set its short-lived two-factor cookie instead. The password
+      // step is done (its attempt is given back); each code tried next takes one again.
+      await signInSucceeded(email, input.ipAddress, now);
+      await recordAudit({ action: "sign_in_password_ok", ...audit });
+      return { ok: false, reason: "second-factor", headers };
+    }
     signedIn = { headers, userId: response.user.id };
   } catch (error) {
     // APIError: wrong email or password, or no session for a disabled account. The attempt stays
@@ -48,6 +57,57 @@ export async function signInWithPassword(input: {
     if (error instanceof APIError) {
       await recordAudit({ action: "sign_in_failed", ...audit });
       return { ok: false, reason: "invalid" };
+    }
+    await signInNotChecked(email, input.ipAddress, now);
+    throw error;
+  }
+  await signInSucceeded(email, input.ipAddress, now);
+  await recordAudit({ action: "sign_in", ...audit, actorId: signedIn.userId });
+  return { ok: true, ...signedIn };
+}
+
+export type SecondFactorOutcome =
+  | { ok: true; userId: string; headers: Headers }
+  | { ok: false; reason: "invalid" | "expired" }
+  | { ok: false; reason: "blocked"; limit: "address" | "account"; retryAfterSeconds: number };
+
+/**
+ * The second step of a sign-in: the authenticator app's code, or one of the account's one-time
+ * backup codes (each works once). Wrong codes are counted by the same limits as passwords, per
+ * account and per address, and each attempt is in the audit trail.
+ */
+export async function signInWithSecondFactor(input: {
+  email: string;
+  code: string;
+  kind: "totp" | "backup";
+  ipAddress: string;
+  requestHeaders: Headers;
+  now?: Date;
+}): Promise<SecondFactorOutcome> {
+  const email = input.email.trim().toLowerCase();
+  const now = input.now ?? new Date();
+  const account = await findTherapistByEmail(email);
+  const audit = { actorId: account?.id ?? null, actorEmail: email, ipAddress: input.ipAddress };
+  const gate = await takeSignInAttempt(email, input.ipAddress, now);
+  if (!gate.allowed) {
+    await recordAudit({ action: "sign_in_blocked", ...audit });
+    return { ok: false, reason: "blocked", limit: gate.limit, retryAfterSeconds: gate.retryAfterSeconds };
+  }
+  const code = input.code.replace(/\s+/g, "");
+  let signedIn: { headers: Headers; userId: string };
+  try {
+    const api = getAuth().api;
+    const { headers, response } =
+      input.kind === "totp"
+        ? await api.verifyTOTP({ body: { code, trustDevice: false }, headers: input.requestHeaders, returnHeaders: true })
+        : await api.verifyBackupCode({ body: { code, trustDevice: false }, headers: input.requestHeaders, returnHeaders: true });
+    signedIn = { headers, userId: response.user.id };
+  } catch (error) {
+    if (error instanceof APIError) {
+      await recordAudit({ action: "sign_in_failed", ...audit });
+      // Without the two-factor cookie (expired after ten minutes, or never set) the password comes first again.
+      const expired = /cookie|session|two factor/i.test(String((error.body as { code?: string } | undefined)?.code ?? "")) && error.status === 401;
+      return { ok: false, reason: expired ? "expired" : "invalid" };
     }
     await signInNotChecked(email, input.ipAddress, now);
     throw error;

@@ -4,6 +4,8 @@ import { getDb } from "@/lib/db";
 export const AUDIT_ACTIONS = {
   sign_in: "Signed in",
   sign_in_failed: "Sign-in failed",
+  sign_in_password_ok: "Password accepted; authenticator code asked",
+  two_factor_enabled: "Turned on two-factor sign-in",
   sign_in_blocked: "Sign-in refused: too many attempts",
   sign_out: "Signed out",
   intake_view: "Viewed the intake",

@@ -12,12 +12,13 @@ import { E2E_BASE_URL } from "./server-config";
 const manifestPath = path.resolve(import.meta.dirname, "../../.next/server/server-reference-manifest.json");
 type Manifest = { node: Record<string, { filename?: string; exportedName?: string }> };
 
-/** Every server action the build serves from a staff file, by name. */
+/** Every server action the build serves from a staff file (and setting up two-factor sign-in), by name. */
 function staffActions(): Record<string, string> {
   const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as Manifest;
   const out: Record<string, string> = {};
   for (const [id, entry] of Object.entries(manifest.node)) {
-    if (entry.filename?.startsWith("app/(staff)/") && entry.exportedName) out[entry.exportedName] = id;
+    const staff = entry.filename?.startsWith("app/(staff)/") || entry.filename?.startsWith("app/two-factor/");
+    if (staff && entry.exportedName) out[entry.exportedName] = id;
   }
   return out;
 }
@@ -59,6 +60,7 @@ test("every staff page sends anonymous visitors to sign in, with no client data 
     "/dashboard/precautions",
     "/dashboard/appointments/new",
     `/dashboard/clients/${clientId}`,
+    "/two-factor",
   ];
   for (const path of pages) {
     // As a browser loads the page, and as the client router fetches it (RSC). Next may first send
@@ -94,7 +96,16 @@ test("every staff page sends anonymous visitors to sign in, with no client data 
 });
 
 test("the staff server actions are exactly the ones these tests cover", () => {
-  expect(Object.keys(staffActions()).sort()).toEqual(["attachToClient", "createAppointment", "eraseClientData", "markReviewed", "searchClients", "signOut"]);
+  expect(Object.keys(staffActions()).sort()).toEqual([
+    "attachToClient",
+    "confirmTwoFactor",
+    "createAppointment",
+    "eraseClientData",
+    "markReviewed",
+    "searchClients",
+    "signOut",
+    "startTwoFactor",
+  ]);
 });
 
 test("marking an intake reviewed without a session is refused and changes nothing", async ({ page, playwright }) => {
@@ -181,6 +192,23 @@ test("attaching an intake to a client without a session is refused and changes n
   expect(redirectOf(response)).toMatch(/^\/login/);
   expect(await response.text()).not.toContain(SECRET_NAME);
   expect(await query(`SELECT "clientId" FROM "Intake" WHERE "id" = ?`, intakeId)).toEqual([{ clientId: null }]);
+  await api.dispose();
+});
+
+test("setting up two-factor sign-in without a session is refused, and gives away no key", async ({ playwright }) => {
+  const api = await newAnonymousContext(playwright.request);
+  const keys = async () => (await query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM "TwoFactor"`))[0]!.n;
+  const before = await keys();
+  for (const [name, args] of [["startTwoFactor", ["any password"]], ["confirmTwoFactor", ["123456"]]] as const) {
+    const response = await api.post("/two-factor", {
+      headers: { "next-action": staffActions()[name]!, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+      data: JSON.stringify(args),
+      maxRedirects: 0,
+    });
+    expect(redirectOf(response), name).toMatch(/^\/login/);
+    expect(await response.text()).not.toContain("otpauth://");
+  }
+  expect(await keys()).toBe(before);
   await api.dispose();
 });
 
