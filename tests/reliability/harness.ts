@@ -78,6 +78,8 @@ export async function startServer(database: string, port: number, env: Record<st
       BETTER_AUTH_SECRET: "reliability-secret-reliability-secret-0000",
       BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
       SUBMIT_RATE_LIMIT_PER_MINUTE: "100000000",
+      // Therapists here sign in with a password alone (two-factor sign-in has its own browser test).
+      REQUIRE_TWO_FACTOR: "0",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
