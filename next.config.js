@@ -46,6 +46,7 @@ const nextConfig = {
       { source: "/login", headers: noStore },
       { source: "/login/:path*", headers: noStore },
       { source: "/two-factor", headers: noStore },
+      { source: "/set-password/:path*", headers: noStore },
       // A personal link's page may hold a returning client's answers.
       { source: "/i/:path*", headers: noStore },
     ];

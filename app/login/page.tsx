@@ -6,13 +6,17 @@ import { signIn } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ ended?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ ended?: string; password?: string }> }) {
   if (await getTherapist()) redirect("/dashboard");
-  const { ended } = await searchParams;
+  const { ended, password } = await searchParams;
   return (
     <div className="page narrow">
       <h1>Therapist sign-in</h1>
-      {ended === "idle" ? (
+      {password === "set" ? (
+        <p className="notice" role="status">
+          Your password is set. Sign in with your email and the new password.
+        </p>
+      ) : ended === "idle" ? (
         <p className="notice" role="status">
           You were signed out after 30 minutes without activity.
         </p>

@@ -14,6 +14,10 @@ export const AUDIT_ACTIONS = {
   intake_attached: "Attached the intake to a client",
   appointment_created: "Created an appointment",
   client_erased: "Erased a client's data",
+  team_added: "Added a therapist",
+  team_disabled: "Disabled a therapist's account",
+  team_two_factor_reset: "Reset a therapist's two-factor sign-in",
+  password_set: "Set a password from a one-time link",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -25,6 +29,7 @@ export type AuditInput = {
   intakeId?: string | null;
   appointmentId?: string | null;
   clientId?: string | null;
+  subjectUserId?: string | null;
   ipAddress?: string | null;
 };
 

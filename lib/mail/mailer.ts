@@ -15,7 +15,7 @@ import { errorKind, log } from "@/lib/log";
  * to the log but its kind and outcome.
  */
 
-export type Email = { to: string; subject: string; text: string; kind: "invitation" | "reminder" };
+export type Email = { to: string; subject: string; text: string; kind: "invitation" | "reminder" | "account" };
 
 export type SendOutcome = { sent: true } | { sent: false; problem: string };
 

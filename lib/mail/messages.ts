@@ -59,3 +59,21 @@ export function reminderEmail(m: AppointmentEmail): { subject: string; text: str
     ].join("\n"),
   };
 }
+
+/** To a therapist the owner added: where to set their password. No client data, ever. */
+export function newAccountEmail(m: { clinicName: string; name: string; link: string; hours: number }): { subject: string; text: string } {
+  return {
+    subject: `Your account at ${oneLine(m.clinicName)}: set your password`,
+    text: [
+      `Dear ${oneLine(m.name)},`,
+      "",
+      `An account was made for you on ${oneLine(m.clinicName)}'s intake dashboard. Set your password here:`,
+      "",
+      m.link,
+      "",
+      `The link works once, for ${m.hours} hours. If it has expired, ask the clinic's owner for a new one.`,
+      "",
+      oneLine(m.clinicName),
+    ].join("\n"),
+  };
+}

@@ -61,6 +61,7 @@ test("every staff page sends anonymous visitors to sign in, with no client data 
     "/dashboard/appointments/new",
     `/dashboard/clients/${clientId}`,
     "/two-factor",
+    "/dashboard/team",
   ];
   for (const path of pages) {
     // As a browser loads the page, and as the client router fetches it (RSC). Next may first send
@@ -97,11 +98,14 @@ test("every staff page sends anonymous visitors to sign in, with no client data 
 
 test("the staff server actions are exactly the ones these tests cover", () => {
   expect(Object.keys(staffActions()).sort()).toEqual([
+    "addTeamMember",
     "attachToClient",
     "confirmTwoFactor",
     "createAppointment",
+    "disableTeamMember",
     "eraseClientData",
     "markReviewed",
+    "resetTeamMemberTwoFactor",
     "searchClients",
     "signOut",
     "startTwoFactor",
@@ -209,6 +213,25 @@ test("setting up two-factor sign-in without a session is refused, and gives away
     expect(await response.text()).not.toContain("otpauth://");
   }
   expect(await keys()).toBe(before);
+  await api.dispose();
+});
+
+test("the Team page's actions without a session are refused and change nothing", async ({ playwright }) => {
+  const api = await newAnonymousContext(playwright.request);
+  const added = await api.post("/dashboard/team", {
+    headers: { "next-action": staffActions().addTeamMember!, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+    data: JSON.stringify([{ name: "Mallory Anon", email: "mallory.anon@clinic.example" }]),
+    maxRedirects: 0,
+  });
+  expect(redirectOf(added)).toMatch(/^\/login/);
+  const [owner] = await query<{ id: string }>(`SELECT "id" FROM "User" ORDER BY "createdAt" LIMIT 1`);
+  for (const name of ["disableTeamMember", "resetTeamMemberTwoFactor"]) {
+    const response = await api.post("/dashboard/team", { multipart: { [`$ACTION_ID_${staffActions()[name]!}`]: "", userId: owner!.id }, maxRedirects: 0 });
+    expect(response.status(), name).toBeLessThan(500);
+    expect(redirectOf(response), name).toMatch(/^\/login/);
+  }
+  expect(await query(`SELECT "id" FROM "User" WHERE "email" = 'mallory.anon@clinic.example'`)).toEqual([]);
+  expect(await query(`SELECT "action" FROM "AuditEvent" WHERE "action" LIKE 'team_%'`)).toEqual([]);
   await api.dispose();
 });
 
