@@ -16,6 +16,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <p className="notice" role="status">
           Your password is set. Sign in with your email and the new password.
         </p>
+      ) : ended === "expired" ? (
+        <p className="notice" role="status">
+          You were signed out 12 hours after signing in. Please sign in again.
+        </p>
       ) : ended === "idle" ? (
         <p className="notice" role="status">
           You were signed out after 30 minutes without activity.

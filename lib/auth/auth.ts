@@ -8,7 +8,11 @@ import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 
 export const MIN_PASSWORD_LENGTH = 12;
-/** Longest a session lives, however active; idling out after 30 minutes is lib/auth/session.ts. */
+/**
+ * Longest a session lives, however active. better-auth applies it only to "remember me" sessions
+ * (ours are not: they last a day there), so lib/data/sessions.ts ends each one 12 hours after
+ * sign-in itself, as it ends one after 30 minutes idle.
+ */
 const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 /**

@@ -42,7 +42,7 @@ export async function requireTherapist(): Promise<SignedInTherapist> {
 /** A signed-in therapist, with or without two-factor sign-in: only for setting it up. */
 export async function requireSignedIn(): Promise<SignedInTherapist> {
   const { therapist, ended } = await resolveSession();
-  if (!therapist) redirect(ended === "idle" ? "/login?ended=idle" : "/login");
+  if (!therapist) redirect(ended === "idle" || ended === "expired" ? `/login?ended=${ended}` : "/login");
   return therapist;
 }
 

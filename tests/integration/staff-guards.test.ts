@@ -111,6 +111,18 @@ describe("requireTherapist", () => {
     expect(await countOf(`SELECT CAST(count(*) AS INTEGER) AS n FROM "Session" WHERE "id" = ?`, sessionId)).toBe(0);
   });
 
+  it("ends a session 12 hours after sign-in, however active it was", async () => {
+    const { sessionId } = await signedIn("twelve-hours@clinic.example");
+    // 11 hours 59 minutes in, active a minute ago: still in.
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+    await getDb().session.update({ where: { id: sessionId }, data: { createdAt: minutesAgo(12 * 60 - 1), lastActiveAt: minutesAgo(1) } });
+    expect((await requireTherapist()).sessionId).toBe(sessionId);
+    // 12 hours and a minute in, active a minute ago: ended.
+    await getDb().session.update({ where: { id: sessionId }, data: { createdAt: minutesAgo(12 * 60 + 1), lastActiveAt: minutesAgo(1) } });
+    expect(await redirectOf(requireTherapist())).toBe("/login?ended=expired");
+    expect(await countOf(`SELECT CAST(count(*) AS INTEGER) AS n FROM "Session" WHERE "id" = ?`, sessionId)).toBe(0);
+  });
+
   it("sends a request without a session to the sign-in page", async () => {
     expect(await redirectOf(requireTherapist())).toBe("/login");
   });
