@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { getAuth } from "@/lib/auth/auth";
 import { requireSignedIn } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/data/audit";
+import { endSessionsBefore } from "@/lib/data/sessions";
 import { clientAddress } from "@/lib/http/client-address";
 import { errorKind, log } from "@/lib/log";
 
@@ -40,7 +41,11 @@ export async function confirmTwoFactor(code: unknown): Promise<ActionResult<null
   if (typeof code !== "string" || !/^\s*\d{6}\s*$/.test(code)) return { ok: false, fieldErrors: { code: "Enter the 6-digit code from your authenticator app" } };
   try {
     const requestHeaders = await headers();
+    const confirmedAt = new Date();
     await getAuth().api.verifyTOTP({ body: { code: code.trim() }, headers: requestHeaders });
+    // better-auth gives this browser a new session; every session opened with the password alone
+    // before now (another browser, perhaps not the therapist's) ends.
+    await endSessionsBefore(therapist.id, confirmedAt);
     await recordAudit({ action: "two_factor_enabled", actorId: therapist.id, ipAddress: clientAddress(requestHeaders) });
     return { ok: true, data: null };
   } catch (error) {

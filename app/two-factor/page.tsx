@@ -3,6 +3,7 @@ import Link from "next/link";
 import { TwoFactorSetup } from "@/components/staff/two-factor-setup";
 import { requireSignedIn } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
+import { signOut } from "../(staff)/actions";
 import { confirmTwoFactor, startTwoFactor } from "./actions";
 
 export const metadata: Metadata = { title: "Two-factor sign-in" };
@@ -31,6 +32,11 @@ export default async function TwoFactorPage() {
           <TwoFactorSetup start={startTwoFactor} confirm={confirmTwoFactor} />
         </>
       )}
+      <form action={signOut}>
+        <button type="submit" className="secondary small">
+          Sign out
+        </button>
+      </form>
     </div>
   );
 }

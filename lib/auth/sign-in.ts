@@ -105,8 +105,11 @@ export async function signInWithSecondFactor(input: {
   } catch (error) {
     if (error instanceof APIError) {
       await recordAudit({ action: "sign_in_failed", ...audit });
+      // better-auth's own lock after repeated wrong codes: say so, as the limits do.
+      if (error.statusCode === 429) return { ok: false, reason: "blocked", limit: "account", retryAfterSeconds: 60 };
       // Without the two-factor cookie (expired after ten minutes, or never set) the password comes first again.
-      const expired = /cookie|session|two factor/i.test(String((error.body as { code?: string } | undefined)?.code ?? "")) && error.status === 401;
+      const code = String((error.body as { code?: string } | undefined)?.code ?? "");
+      const expired = /COOKIE|SESSION|TOO_MANY|INVALID_TWO_FACTOR/i.test(code) && !/INVALID_CODE|INVALID_BACKUP/i.test(code);
       return { ok: false, reason: expired ? "expired" : "invalid" };
     }
     await signInNotChecked(email, input.ipAddress, now);

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { hashLinkToken, isLinkTokenShaped } from "@/lib/appointments/link-token";
 import { recordAudit } from "@/lib/data/audit";
-import { storeSetPasswordLink, takeSetPasswordLink } from "@/lib/data/team";
+import { replaceSetPasswordLink, takeSetPasswordLink } from "@/lib/data/team";
 import { getEnv } from "@/lib/env";
 import { sendEmail, type SendOutcome } from "@/lib/mail/mailer";
 import { newAccountEmail } from "@/lib/mail/messages";
@@ -20,14 +20,21 @@ export async function addTherapist(
   by: { ownerId: string; ipAddress: string },
 ): Promise<{ userId: string; link: string; email: SendOutcome }> {
   const created = await createTherapist({ ...input, password: randomBytes(32).toString("base64url") });
-  const token = randomBytes(32).toString("base64url");
-  await storeSetPasswordLink(hashLinkToken(token), created.id, new Date(Date.now() + SET_PASSWORD_HOURS * 3_600_000));
   await recordAudit({ action: "team_added", actorId: by.ownerId, subjectUserId: created.id, ipAddress: by.ipAddress });
+  return { userId: created.id, ...(await sendSetPasswordLink({ id: created.id, name: input.name, email: created.email })) };
+}
+
+/**
+ * A new one-time link for an account (a link that expired, or a forgotten password): earlier links
+ * of the account stop working; the password is unchanged until the link is used.
+ */
+export async function sendSetPasswordLink(account: { id: string; name: string; email: string }): Promise<{ link: string; email: SendOutcome }> {
+  const token = randomBytes(32).toString("base64url");
+  await replaceSetPasswordLink(hashLinkToken(token), account.id, new Date(Date.now() + SET_PASSWORD_HOURS * 3_600_000));
   const env = getEnv();
   const link = new URL(`/set-password/${token}`, env.BETTER_AUTH_URL).toString();
-  const { subject, text } = newAccountEmail({ clinicName: env.CLINIC_NAME, name: input.name, link, hours: SET_PASSWORD_HOURS });
-  const email = await sendEmail({ to: created.email, subject, text, kind: "account" });
-  return { userId: created.id, link, email };
+  const { subject, text } = newAccountEmail({ clinicName: env.CLINIC_NAME, name: account.name, link, hours: SET_PASSWORD_HOURS });
+  return { link, email: await sendEmail({ to: account.email, subject, text, kind: "account" }) };
 }
 
 /** Sets an account's password from its one-time link; the link is used up either way once valid-shaped. */

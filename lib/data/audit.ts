@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = {
   team_added: "Added a therapist",
   team_disabled: "Disabled a therapist's account",
   team_two_factor_reset: "Reset a therapist's two-factor sign-in",
+  team_password_link: "Sent a therapist a new set-password link",
   password_set: "Set a password from a one-time link",
 } as const;
 

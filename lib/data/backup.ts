@@ -48,25 +48,28 @@ export async function backupDatabase(databasePath: string, folder: string, keep:
   for (let n = 1; fs.existsSync(path.join(folder, name)); n++) name = `intake-${stamp(now)}-${n}.db`;
   const file = path.join(folder, name);
   const partial = `${file}.partial`;
-  const source = new Database(databasePath, { readonly: true, fileMustExist: true });
+  // Made owner-only before a byte is written into it; removed if anything below fails.
+  fs.writeFileSync(partial, "", { flag: "wx", mode: 0o600 });
   try {
-    await source.backup(partial);
-  } finally {
-    source.close();
-  }
-  fs.chmodSync(partial, 0o600);
-  // A copy is one file: out of WAL mode (which the live database is in), so opening it leaves no
-  // -wal or -shm beside it. The server puts a restored copy back into WAL when it connects.
-  const copy = new Database(partial);
-  try {
-    copy.pragma("journal_mode = DELETE");
-  } finally {
-    copy.close();
-  }
-  const check = checkDatabaseFile(partial);
-  if (check !== "ok") {
-    fs.rmSync(partial, { force: true });
-    throw new Error(`The backup failed its check (${check}).`);
+    const source = new Database(databasePath, { readonly: true, fileMustExist: true });
+    try {
+      await source.backup(partial);
+    } finally {
+      source.close();
+    }
+    // A copy is one file: out of WAL mode (which the live database is in), so opening it leaves no
+    // -wal or -shm beside it. The server puts a restored copy back into WAL when it connects.
+    const copy = new Database(partial);
+    try {
+      copy.pragma("journal_mode = DELETE");
+    } finally {
+      copy.close();
+    }
+    const check = checkDatabaseFile(partial);
+    if (check !== "ok") throw new Error(`The backup failed its check (${check}).`);
+  } catch (error) {
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(partial + suffix, { force: true });
+    throw error;
   }
   fs.renameSync(partial, file);
   const backups = fs
@@ -115,22 +118,44 @@ export type Restore = { replacedAside: string | null };
  * deleted.
  */
 export function restoreDatabase(file: string, databasePath: string, now = new Date()): Restore {
+  if (path.resolve(file) === path.resolve(databasePath)) throw new Error("That file is the live database itself: name a backup.");
   const running = runningServerOf(databasePath);
   if (running !== null) throw new Error(`A server (process ${running}) is running on this database: stop it first.`);
   const check = checkDatabaseFile(file);
   if (check !== "ok") throw new Error(`The file cannot be restored: ${check}.`);
   fs.mkdirSync(path.dirname(databasePath), { recursive: true, mode: 0o700 });
-  let replacedAside: string | null = null;
-  if (fs.existsSync(databasePath)) {
-    replacedAside = `${databasePath}.replaced-${stamp(now)}`;
-    for (const suffix of ["", "-wal", "-shm"]) {
-      if (fs.existsSync(databasePath + suffix)) fs.renameSync(databasePath + suffix, replacedAside + suffix);
-    }
-  }
+  // The copy is made beside the database first: a full disk fails here, with the database untouched.
   const incoming = `${databasePath}.restoring`;
-  fs.copyFileSync(file, incoming);
-  fs.chmodSync(incoming, 0o600);
-  fs.renameSync(incoming, databasePath);
+  fs.rmSync(incoming, { force: true });
+  fs.writeFileSync(incoming, "", { flag: "wx", mode: 0o600 });
+  try {
+    fs.copyFileSync(file, incoming);
+    const handle = fs.openSync(incoming, "r+");
+    fs.fsyncSync(handle);
+    fs.closeSync(handle);
+  } catch (error) {
+    fs.rmSync(incoming, { force: true });
+    throw error;
+  }
+  let replacedAside: string | null = null;
+  const moved: string[] = [];
+  try {
+    if (fs.existsSync(databasePath)) {
+      replacedAside = `${databasePath}.replaced-${stamp(now)}`;
+      for (const suffix of ["", "-wal", "-shm"]) {
+        if (fs.existsSync(databasePath + suffix)) {
+          fs.renameSync(databasePath + suffix, replacedAside + suffix);
+          moved.push(suffix);
+        }
+      }
+    }
+    fs.renameSync(incoming, databasePath);
+  } catch (error) {
+    // Put back what was moved: the database as it was, rather than none.
+    for (const suffix of moved) fs.renameSync(replacedAside! + suffix, databasePath + suffix);
+    fs.rmSync(incoming, { force: true });
+    throw error;
+  }
   return { replacedAside };
 }
 

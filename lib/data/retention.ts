@@ -10,7 +10,12 @@ import { getDb, type Db } from "@/lib/db";
 /** The moment `months` calendar months before `now`: data older than it is past retention. */
 export function retentionCutoff(now: Date, months: number): Date {
   const cutoff = new Date(now);
+  const day = cutoff.getUTCDate();
+  // The same day of the month, or the month's last when it has fewer days (never a few days later).
+  cutoff.setUTCDate(1);
   cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+  const lastDay = new Date(Date.UTC(cutoff.getUTCFullYear(), cutoff.getUTCMonth() + 1, 0)).getUTCDate();
+  cutoff.setUTCDate(Math.min(day, lastDay));
   return cutoff;
 }
 
@@ -25,6 +30,7 @@ export async function purgeOlderThan(cutoff: Date, db: Db = getDb()): Promise<Pu
   const intakes = await db.intake.deleteMany({ where: { createdAt: { lt: cutoff } } });
   const appointments = await db.appointment.deleteMany({ where: { startsAt: { lt: cutoff } } });
   const clients = await db.client.deleteMany({ where: { createdAt: { lt: cutoff }, intakes: { none: {} }, appointments: { none: {} } } });
+  if (intakes.count > 0) await mergeNameIndex(db);
   return { intakes: intakes.count, appointments: appointments.count, clients: clients.count };
 }
 
@@ -49,19 +55,30 @@ async function intakeIdsOf(client: { id: string; email: string }, db: Db): Promi
   return [...new Set([...attached, ...unattached].map((r) => r.id))];
 }
 
-/** Erases a client's data in one transaction; what was removed, or null if the client is gone. */
-export async function eraseClient(clientId: string, db: Db = getDb()): Promise<{ intakes: number; appointments: number } | null> {
+/**
+ * Erases a client's data in one transaction, with the audit row that says who erased them (so the
+ * two cannot disagree); what was removed, or null if the client is gone. An intake that arrived
+ * through one of their links since the preview is caught by its client and appointment.
+ */
+export async function eraseClient(
+  clientId: string,
+  by: { actorId: string; ipAddress: string },
+  db: Db = getDb(),
+): Promise<{ intakes: number; appointments: number } | null> {
   const client = await db.client.findUnique({ where: { id: clientId }, select: { id: true, email: true } });
   if (!client) return null;
   const ids = await intakeIdsOf(client, db);
   const [intakes, appointments] = await db.$transaction([
-    db.intake.deleteMany({ where: { id: { in: ids } } }),
+    db.intake.deleteMany({ where: { OR: [{ id: { in: ids } }, { clientId }, { appointment: { clientId } }] } }),
     db.appointment.deleteMany({ where: { clientId } }),
     db.client.deleteMany({ where: { id: clientId } }),
+    db.auditEvent.create({ data: { action: "client_erased", actorId: by.actorId, clientId, ipAddress: by.ipAddress }, select: { id: true } }),
   ]);
-  if (db.$databaseKind() === "sqlite") {
-    // Merge the name index's segments, so the deleted names leave its pages now, not at a later merge.
-    await db.$executeRawUnsafe(`INSERT INTO "IntakeNameSearch"("IntakeNameSearch") VALUES ('optimize')`);
-  }
+  await mergeNameIndex(db);
   return { intakes: intakes.count, appointments: appointments.count };
+}
+
+/** On SQLite, merges the name index's segments, so deleted names leave its pages now, not at a later merge. */
+async function mergeNameIndex(db: Db): Promise<void> {
+  if (db.$databaseKind() === "sqlite") await db.$executeRawUnsafe(`INSERT INTO "IntakeNameSearch"("IntakeNameSearch") VALUES ('optimize')`);
 }

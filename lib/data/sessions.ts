@@ -39,3 +39,9 @@ export async function checkAndTouchSession(sessionId: string, now = new Date()):
   }
   return "active";
 }
+
+/** Ends every session of an account that began before a moment (two-factor sign-in was just turned on). */
+export async function endSessionsBefore(userId: string, moment: Date): Promise<number> {
+  const ended = await getDb().session.deleteMany({ where: { userId, createdAt: { lt: moment } } });
+  return ended.count;
+}

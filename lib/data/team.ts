@@ -36,13 +36,20 @@ export async function resetTwoFactor(userId: string, db: Db = getDb()): Promise<
   return updated.count === 1;
 }
 
-/** A one-time set-password link's record: its token's hash, the account, until when. */
-export async function storeSetPasswordLink(tokenHash: string, userId: string, expiresAt: Date, db: Db = getDb()): Promise<void> {
+/** An account's one-time set-password link: its token's hash, until when. Replaces any earlier one. */
+export async function replaceSetPasswordLink(tokenHash: string, userId: string, expiresAt: Date, db: Db = getDb()): Promise<void> {
   const now = new Date();
-  await db.verification.create({
-    data: { id: `set-password-${tokenHash.slice(0, 24)}`, identifier: `set-password:${tokenHash}`, value: userId, expiresAt, createdAt: now, updatedAt: now },
-    select: { id: true },
-  });
+  await db.$transaction([
+    db.verification.deleteMany({ where: { identifier: { startsWith: "set-password:" }, value: userId } }),
+    db.verification.create({
+      data: { id: `set-password-${tokenHash.slice(0, 24)}`, identifier: `set-password:${tokenHash}`, value: userId, expiresAt, createdAt: now, updatedAt: now },
+      select: { id: true },
+    }),
+  ]);
+}
+
+export async function findAccount(userId: string, db: Db = getDb()) {
+  return db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, disabled: true } });
 }
 
 /** Takes a set-password link (it works once): the account, or null when unknown or expired. */

@@ -71,7 +71,7 @@ export function newAccountEmail(m: { clinicName: string; name: string; link: str
       "",
       m.link,
       "",
-      `The link works once, for ${m.hours} hours. If it has expired, ask the clinic's owner for a new one.`,
+      `The link works once, for ${m.hours} hours. If it has expired, ask the clinic's owner to send a new one.`,
       "",
       oneLine(m.clinicName),
     ].join("\n"),

@@ -107,6 +107,7 @@ test("the staff server actions are exactly the ones these tests cover", () => {
     "markReviewed",
     "resetTeamMemberTwoFactor",
     "searchClients",
+    "sendNewPasswordLink",
     "signOut",
     "startTwoFactor",
   ]);
@@ -225,7 +226,7 @@ test("the Team page's actions without a session are refused and change nothing",
   });
   expect(redirectOf(added)).toMatch(/^\/login/);
   const [owner] = await query<{ id: string }>(`SELECT "id" FROM "User" ORDER BY "createdAt" LIMIT 1`);
-  for (const name of ["disableTeamMember", "resetTeamMemberTwoFactor"]) {
+  for (const name of ["disableTeamMember", "resetTeamMemberTwoFactor", "sendNewPasswordLink"]) {
     const response = await api.post("/dashboard/team", { multipart: { [`$ACTION_ID_${staffActions()[name]!}`]: "", userId: owner!.id }, maxRedirects: 0 });
     expect(response.status(), name).toBeLessThan(500);
     expect(redirectOf(response), name).toMatch(/^\/login/);

@@ -68,7 +68,7 @@ test("the owner adds a therapist, who sets a password from the email; others get
     const response = await newcomer.request.post("/dashboard/team", { headers: { "next-action": actionId(name), "content-type": type, accept: "text/x-component" }, data: body, maxRedirects: 0 });
     expect(response.status(), name).toBe(403);
   }
-  for (const name of ["disableTeamMember", "resetTeamMemberTwoFactor"]) {
+  for (const name of ["disableTeamMember", "resetTeamMemberTwoFactor", "sendNewPasswordLink"]) {
     // As React sends a form's data to its action.
     const response = await newcomer.request.post("/dashboard/team", {
       headers: { "next-action": actionId(name), accept: "text/x-component" },

@@ -34,7 +34,12 @@ async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login$/);
 }
 
-test("a therapist sets up two-factor sign-in, then signs in with a code and with a backup code", async ({ page }) => {
+test("a therapist sets up two-factor sign-in, then signs in with a code and with a backup code", async ({ page, browser }) => {
+  // A session opened with the password alone elsewhere, before two-factor sign-in is turned on.
+  const elsewhere = await (await browser.newContext()).newPage();
+  await password(elsewhere);
+  await expect(elsewhere).toHaveURL(/\/dashboard$/);
+
   // Set it up: password, key, backup codes, one code from the "app".
   await password(page);
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -52,6 +57,9 @@ test("a therapist sets up two-factor sign-in, then signs in with a code and with
   await page.getByLabel("Authentication code", { exact: true }).fill(app.generate());
   await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
+  // Turning it on ended the password-only session in the other browser.
+  await elsewhere.goto("/dashboard");
+  await expect(elsewhere).toHaveURL(/\/login/);
   expect(Boolean((await query<{ twoFactorEnabled: unknown }>(`SELECT "twoFactorEnabled" FROM "User" WHERE "email" = ?`, ACCOUNT.email))[0]!.twoFactorEnabled)).toBe(true);
   await signOut(page);
 

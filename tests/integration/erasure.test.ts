@@ -85,14 +85,15 @@ describe("erasing a client's data", () => {
     expect((await listIntakes({ search: "quixote" })).items).toHaveLength(2);
 
     expect(await erasurePreview(first.booked.clientId)).toMatchObject({ fullName: NAME, intakes: 2, appointments: 2 });
-    expect(await eraseClient(first.booked.clientId)).toEqual({ intakes: 2, appointments: 2 });
+    expect(await eraseClient(first.booked.clientId, { actorId: therapistId, ipAddress: "198.51.100.60" })).toEqual({ intakes: 2, appointments: 2 });
 
     for (const needle of [NAME, EMAIL, ANSWER, "quixotefield", "zebulon"]) expect(await whereFound(needle), needle).toEqual([]);
     expect((await listIntakes({ search: "quixote" })).items).toEqual([]);
     expect((await listIntakes({ search: "Kept Person" })).items).toHaveLength(1);
     // The audit trail kept its rows: ids and what happened.
     expect(await getDb().auditEvent.count({ where: { appointmentId: second.booked.appointmentId, action: "link_dob_failed" } })).toBe(1);
-    expect(await eraseClient(first.booked.clientId)).toBeNull();
+    expect(await getDb().auditEvent.count({ where: { action: "client_erased", clientId: first.booked.clientId, actorId: therapistId } })).toBe(1);
+    expect(await eraseClient(first.booked.clientId, { actorId: therapistId, ipAddress: "198.51.100.60" })).toBeNull();
   });
 });
 
@@ -100,6 +101,9 @@ describe("retention", () => {
   it("deletes intakes, appointments and the clients left with neither once they are older than the cutoff", async () => {
     const cutoff = retentionCutoff(new Date("2026-12-01T00:00:00Z"), 84);
     expect(cutoff.toISOString()).toBe("2019-12-01T00:00:00.000Z");
+    // Never a few days later than the same date: the month's last day when it is shorter.
+    expect(retentionCutoff(new Date("2028-02-29T10:00:00Z"), 84).toISOString()).toBe("2021-02-28T10:00:00.000Z");
+    expect(retentionCutoff(new Date("2026-03-31T10:00:00Z"), 1).toISOString()).toBe("2026-02-28T10:00:00.000Z");
     const old = await bookAppointment(form({ fullName: "Olga Oldvisit", email: "olga@example.com", date: "2019-06-01" }), by(), new Date("2019-05-01T00:00:00Z"));
     if (!old.ok) throw new Error("not booked");
     const oldIntake = await createIntake(intakeSchema.parse(validIntake({ fullName: "Olga Oldvisit", signature: "Olga Oldvisit" })), randomUUID());

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { createTherapist } from "@/lib/auth/accounts";
 import { signInWithPassword } from "@/lib/auth/sign-in";
-import { addTherapist, setPasswordFromLink } from "@/lib/auth/team";
+import { addTherapist, sendSetPasswordLink, setPasswordFromLink } from "@/lib/auth/team";
 import { disableAccount, listTeam, resetTwoFactor } from "@/lib/data/team";
 import { getDb } from "@/lib/db";
 
@@ -31,6 +31,14 @@ describe("the team", () => {
     expect((await listTeam()).find((m) => m.id === added.userId)).toMatchObject({ hasPassword: true });
     const audit = await getDb().auditEvent.findMany({ where: { OR: [{ subjectUserId: added.userId }, { actorId: added.userId, action: "password_set" }] }, select: { action: true, actorId: true } });
     expect(audit).toEqual(expect.arrayContaining([{ action: "team_added", actorId: owner.id }, { action: "password_set", actorId: added.userId }]));
+  });
+
+  it("sends a new link that replaces the earlier one", async () => {
+    const owner = await createTherapist({ email: "team-owner3@clinic.example", name: "Ona Owner", password: "the-owners-password", owner: true });
+    const added = await addTherapist({ name: "Rae Resent", email: "rae@clinic.example" }, { ownerId: owner.id, ipAddress: "198.51.100.123" });
+    const again = await sendSetPasswordLink({ id: added.userId, name: "Rae Resent", email: "rae@clinic.example" });
+    expect(await setPasswordFromLink(added.link.split("/set-password/")[1]!, PASSWORD, "203.0.113.7")).toBe("link-not-valid");
+    expect(await setPasswordFromLink(again.link.split("/set-password/")[1]!, PASSWORD, "203.0.113.7")).toBe("set");
   });
 
   it("refuses a link past its 72 hours", async () => {

@@ -6,9 +6,9 @@ import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { newTherapistSchema } from "@/lib/auth/accounts";
 import { requireOwner } from "@/lib/auth/session";
-import { addTherapist } from "@/lib/auth/team";
+import { addTherapist, sendSetPasswordLink } from "@/lib/auth/team";
 import { recordAudit } from "@/lib/data/audit";
-import { disableAccount, resetTwoFactor } from "@/lib/data/team";
+import { disableAccount, findAccount, resetTwoFactor } from "@/lib/data/team";
 import { clientAddress } from "@/lib/http/client-address";
 import { errorKind, log } from "@/lib/log";
 
@@ -70,4 +70,21 @@ export async function disableTeamMember(formData: FormData): Promise<void> {
 /** A lost phone: the account's authenticator and backup codes are forgotten; they set it up again. */
 export async function resetTeamMemberTwoFactor(formData: FormData): Promise<void> {
   await changeMember(formData, "reset-two-factor");
+}
+
+/** A new one-time link for an account whose link expired or whose password is forgotten; emailed. */
+export async function sendNewPasswordLink(formData: FormData): Promise<void> {
+  const owner = await requireOwner();
+  if (!(formData instanceof FormData)) return;
+  const parsed = memberSchema.safeParse({ userId: formData.get("userId") });
+  if (!parsed.success || parsed.data.userId === owner.id) return;
+  try {
+    const account = await findAccount(parsed.data.userId);
+    if (!account || account.disabled) return;
+    await sendSetPasswordLink(account);
+    await recordAudit({ action: "team_password_link", actorId: owner.id, subjectUserId: account.id, ipAddress: clientAddress(await headers()) });
+  } catch (error) {
+    log.error({ event: "team.link_failed", err: errorKind(error) });
+  }
+  revalidatePath("/dashboard/team");
 }

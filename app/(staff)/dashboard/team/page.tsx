@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AddTeamMemberForm } from "@/components/staff/add-team-member-form";
 import { requireOwner } from "@/lib/auth/session";
 import { listTeam } from "@/lib/data/team";
-import { addTeamMember, disableTeamMember, resetTeamMemberTwoFactor } from "./actions";
+import { addTeamMember, disableTeamMember, resetTeamMemberTwoFactor, sendNewPasswordLink } from "./actions";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -51,6 +51,12 @@ export default async function TeamPage() {
                         <input type="hidden" name="userId" value={member.id} />
                         <button type="submit" className="secondary small">
                           Disable {member.name}
+                        </button>
+                      </form>
+                      <form action={sendNewPasswordLink}>
+                        <input type="hidden" name="userId" value={member.id} />
+                        <button type="submit" className="secondary small">
+                          Email {member.name} a new password link
                         </button>
                       </form>
                       {member.twoFactorEnabled ? (

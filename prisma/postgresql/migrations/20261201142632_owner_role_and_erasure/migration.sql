@@ -6,4 +6,4 @@ ALTER TABLE "User" ADD COLUMN     "role" TEXT NOT NULL DEFAULT 'therapist';
 
 
 -- The oldest account of an existing clinic becomes its owner, so an upgraded clinic has one.
-UPDATE "User" SET "role" = 'owner' WHERE "id" = (SELECT "id" FROM "User" ORDER BY "createdAt", "id" LIMIT 1);
+UPDATE "User" SET "role" = 'owner' WHERE "id" = (SELECT "id" FROM "User" WHERE "disabled" = false ORDER BY "createdAt", "id" LIMIT 1);

@@ -5,7 +5,6 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { EraseState } from "@/components/staff/erase-client-form";
 import { requireOwner } from "@/lib/auth/session";
-import { recordAudit } from "@/lib/data/audit";
 import { eraseClient, erasurePreview } from "@/lib/data/retention";
 import { clientAddress } from "@/lib/http/client-address";
 import { errorKind, log } from "@/lib/log";
@@ -34,8 +33,7 @@ export async function eraseClientData(_previous: EraseState, formData: FormData)
     if (!sameName(confirmName, preview.fullName)) {
       return { ok: false, fieldErrors: { confirmName: "Type the client's full name exactly as shown above to confirm" } };
     }
-    await eraseClient(clientId);
-    await recordAudit({ action: "client_erased", actorId: owner.id, clientId, ipAddress: clientAddress(await headers()) });
+    await eraseClient(clientId, { actorId: owner.id, ipAddress: clientAddress(await headers()) });
     log.info({ event: "client.erased", clientId });
   } catch (error) {
     log.error({ event: "client.erase_failed", err: errorKind(error) });
