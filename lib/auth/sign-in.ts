@@ -10,7 +10,29 @@ export type SignInOutcome =
   /** The password was right; the account's authenticator code (or a backup code) comes next. */
   | { ok: false; reason: "second-factor"; headers: Headers }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "blocked"; limit: "address" | "account"; retryAfterSeconds: number };
+  | Blocked;
+
+type Blocked = { ok: false; reason: "blocked"; limit: "address" | "account"; retryAfterSeconds: number };
+
+/**
+ * Each step of a sign-in (the password, then a code) starts here: the attempt is taken from the
+ * per-account and per-address limits before anything is checked; a refusal is audited.
+ */
+async function takeAttempt(input: { email: string; ipAddress: string; now?: Date }): Promise<
+  { blocked: Blocked } | { email: string; now: Date; audit: { actorId: string | null; actorEmail: string; ipAddress: string } }
+> {
+  const email = input.email.trim().toLowerCase();
+  const now = input.now ?? new Date();
+  const account = await findTherapistByEmail(email);
+  const audit = { actorId: account?.id ?? null, actorEmail: email, ipAddress: input.ipAddress };
+  const gate = await takeSignInAttempt(email, input.ipAddress, now);
+  if (!gate.allowed) {
+    await recordAudit({ action: "sign_in_blocked", ...audit });
+    const blocked: Blocked = { ok: false, reason: "blocked", limit: gate.limit, retryAfterSeconds: gate.retryAfterSeconds };
+    return { blocked };
+  }
+  return { email, now, audit };
+}
 
 /**
  * Email and password sign-in, limited per account and per address (lib/auth/sign-in-limits.ts),
@@ -25,16 +47,9 @@ export async function signInWithPassword(input: {
   /** The clock, for tests of the waits; the real time otherwise. */
   now?: Date;
 }): Promise<SignInOutcome> {
-  const email = input.email.trim().toLowerCase();
-  const now = input.now ?? new Date();
-  const account = await findTherapistByEmail(email);
-  const audit = { actorId: account?.id ?? null, actorEmail: email, ipAddress: input.ipAddress };
-
-  const gate = await takeSignInAttempt(email, input.ipAddress, now);
-  if (!gate.allowed) {
-    await recordAudit({ action: "sign_in_blocked", ...audit });
-    return { ok: false, reason: "blocked", limit: gate.limit, retryAfterSeconds: gate.retryAfterSeconds };
-  }
+  const attempt = await takeAttempt(input);
+  if ("blocked" in attempt) return attempt.blocked;
+  const { email, now, audit } = attempt;
 
   let signedIn: { headers: Headers; userId: string };
   try {
@@ -69,7 +84,7 @@ export async function signInWithPassword(input: {
 export type SecondFactorOutcome =
   | { ok: true; userId: string; headers: Headers }
   | { ok: false; reason: "invalid" | "expired" }
-  | { ok: false; reason: "blocked"; limit: "address" | "account"; retryAfterSeconds: number };
+  | Blocked;
 
 /**
  * The second step of a sign-in: the authenticator app's code, or one of the account's one-time
@@ -84,15 +99,9 @@ export async function signInWithSecondFactor(input: {
   requestHeaders: Headers;
   now?: Date;
 }): Promise<SecondFactorOutcome> {
-  const email = input.email.trim().toLowerCase();
-  const now = input.now ?? new Date();
-  const account = await findTherapistByEmail(email);
-  const audit = { actorId: account?.id ?? null, actorEmail: email, ipAddress: input.ipAddress };
-  const gate = await takeSignInAttempt(email, input.ipAddress, now);
-  if (!gate.allowed) {
-    await recordAudit({ action: "sign_in_blocked", ...audit });
-    return { ok: false, reason: "blocked", limit: gate.limit, retryAfterSeconds: gate.retryAfterSeconds };
-  }
+  const attempt = await takeAttempt(input);
+  if ("blocked" in attempt) return attempt.blocked;
+  const { email, now, audit } = attempt;
   const code = input.code.replace(/\s+/g, "");
   let signedIn: { headers: Headers; userId: string };
   try {
