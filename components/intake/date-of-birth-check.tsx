@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import type { ActionResult } from "@/lib/action-result";
-import { TextField } from "@/components/ui/fields";
+import { FormError, TextField } from "@/components/ui/fields";
 
 export type ConfirmDateOfBirth = (dateOfBirth: unknown) => Promise<ActionResult<null>>;
 
@@ -53,11 +53,7 @@ export function DateOfBirthCheck({ confirm }: { confirm: ConfirmDateOfBirth }) {
         error={fieldError}
         registration={form.register("dateOfBirth", { required: "Enter your date of birth" })}
       />
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <div className="actions">
         <button type="submit" disabled={isPending}>
           {isPending ? "Checking…" : "Continue"}

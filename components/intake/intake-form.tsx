@@ -18,6 +18,7 @@ import { ReviewStep } from "./review-step";
 import { SEE_DOCTOR_TODAY_PARAM, SeeDoctorToday } from "./see-doctor-today";
 import { StepQuestions } from "./step-questions";
 import { useDraft, type FormStart } from "./use-draft";
+import { FormError } from "@/components/ui/fields";
 
 /** What a stored intake answers: its reference, and whether the client must see a doctor today. */
 export type SubmittedIntake = { reference: string; seeDoctorToday: UrgentSign[] };
@@ -203,11 +204,7 @@ export function IntakeForm({
         </div>
       )}
 
-      {errors.root?.server?.message ? (
-        <p className="form-error" role="alert">
-          {errors.root.server.message}
-        </p>
-      ) : null}
+      <FormError message={errors.root?.server?.message} />
 
       <div className="actions">
         {index > 0 ? (

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
-import { TextField } from "@/components/ui/fields";
+import { FormError, TextField } from "@/components/ui/fields";
 import type { ActionResult } from "@/lib/action-result";
 
 export type AddedTherapist = { link: string; email: string; emailed: boolean; emailProblem: string | null };
@@ -53,11 +53,7 @@ export function AddTeamMemberForm({ add }: { add: (values: unknown) => Promise<A
       <form className="card staff-form" noValidate onSubmit={onSubmit}>
         <TextField label="Name" autoComplete="off" error={errors.name?.message} registration={form.register("name", { required: "Give the therapist's name" })} />
         <TextField label="Email" type="email" autoComplete="off" error={errors.email?.message} registration={form.register("email", { required: "Give the therapist's email" })} />
-        {formError ? (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        <FormError message={formError} />
         <button type="submit" disabled={isPending}>
           {isPending ? "Adding…" : "Add therapist"}
         </button>

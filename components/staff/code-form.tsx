@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { PlainField } from "@/components/ui/fields";
+import { FormError, PlainField } from "@/components/ui/fields";
 
 export type CodeFormState = { formError?: string; fieldError?: string };
 type CodeAction = (previous: CodeFormState, formData: FormData) => Promise<CodeFormState>;
@@ -12,11 +12,7 @@ export function CodeForm({ action, kind, label, button, hint }: { action: CodeAc
   const id = `code-${kind}`;
   return (
     <form action={formAction} className="card sign-in" noValidate>
-      {state.formError ? (
-        <p className="form-error" role="alert">
-          {state.formError}
-        </p>
-      ) : null}
+      <FormError message={state.formError} />
       <input type="hidden" name="kind" value={kind} />
       {hint ? <p className="hint">{hint}</p> : null}
       <PlainField id={id} label={label} error={state.fieldError}>

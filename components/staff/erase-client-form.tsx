@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, type FormEvent } from "react";
-import { PlainField } from "@/components/ui/fields";
+import { FormError, PlainField } from "@/components/ui/fields";
 import type { ActionResult } from "@/lib/action-result";
 
 export type EraseState = ActionResult<null> | null;
@@ -45,11 +45,7 @@ export function EraseClientForm({
         <PlainField id="confirm-name" label={`Type the client's name (${fullName}) to confirm`} error={nameError}>
           {(aria) => <input id="confirm-name" name="confirmName" autoComplete="off" {...aria} />}
         </PlainField>
-        {formError ? (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        <FormError message={formError} />
         <button type="submit" className="danger" disabled={pending}>
           {pending ? "Deleting…" : "Delete client data"}
         </button>

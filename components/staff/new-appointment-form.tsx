@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
-import { TextField } from "@/components/ui/fields";
+import { FormError, TextField } from "@/components/ui/fields";
 import type { ActionResult } from "@/lib/action-result";
 import { APPOINTMENT_FIELDS, appointmentFormSchema, type AppointmentForm, type AppointmentFormInput } from "@/lib/appointments/appointment-form";
 
@@ -115,11 +115,7 @@ export function NewAppointmentForm({ create, search, today, timeZone }: Props) {
         <TextField label={APPOINTMENT_FIELDS.date} type="date" min={today} error={errors.date?.message} registration={form.register("date")} />
         <TextField label={APPOINTMENT_FIELDS.time} type="time" error={errors.time?.message} registration={form.register("time")} />
       </fieldset>
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <div className="actions">
         <button type="submit" disabled={isPending}>
           {isPending ? "Creating…" : "Create appointment"}

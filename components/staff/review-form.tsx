@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, type FormEvent } from "react";
-import { PlainField } from "@/components/ui/fields";
+import { FormError, PlainField } from "@/components/ui/fields";
 import type { ActionResult } from "@/lib/action-result";
 import { MAX_TEXT } from "@/lib/intake/schema";
 
@@ -37,16 +37,8 @@ export function ReviewForm({ intakeId, action, toAcknowledge }: { intakeId: stri
       <PlainField id="review-note" label="Note (optional)" error={noteError}>
         {(aria) => <textarea id="review-note" name="note" rows={3} maxLength={MAX_TEXT} {...aria} />}
       </PlainField>
-      {acknowledgeError ? (
-        <p className="form-error" role="alert">
-          {acknowledgeError}
-        </p>
-      ) : null}
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={acknowledgeError} />
+      <FormError message={formError} />
       <button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Mark as reviewed"}
       </button>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { PlainField } from "@/components/ui/fields";
+import { FormError, PlainField } from "@/components/ui/fields";
 
 export type SetPasswordFormState = { formError?: string; fieldErrors?: { password?: string; repeat?: string } };
 
@@ -10,11 +10,7 @@ export function SetPasswordForm({ action, minLength }: { action: (previous: SetP
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="card sign-in" noValidate>
-      {state.formError ? (
-        <p className="form-error" role="alert">
-          {state.formError}
-        </p>
-      ) : null}
+      <FormError message={state.formError} />
       <PlainField id="new-password" label="New password" error={state.fieldErrors?.password}>
         {(aria) => <input id="new-password" name="password" type="password" autoComplete="new-password" minLength={minLength} required {...aria} />}
       </PlainField>

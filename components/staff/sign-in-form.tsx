@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { PlainField } from "@/components/ui/fields";
+import { FormError, PlainField } from "@/components/ui/fields";
 
 /** What the sign-in action answers: what to fix, and the email typed, to show again. */
 export type SignInState = { formError?: string; fieldErrors?: { email?: string; password?: string }; email?: string };
@@ -15,11 +15,7 @@ export function SignInForm({ action }: { action: SignInAction }) {
   const passwordError = state.fieldErrors?.password;
   return (
     <form action={formAction} className="card sign-in" noValidate>
-      {state.formError ? (
-        <p className="form-error" role="alert">
-          {state.formError}
-        </p>
-      ) : null}
+      <FormError message={state.formError} />
       <PlainField id="email" label="Email" error={emailError}>
         {(aria) => (
           <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} {...aria} />

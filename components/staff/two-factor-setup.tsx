@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { PlainField } from "@/components/ui/fields";
+import { FormError, PlainField } from "@/components/ui/fields";
 import type { ActionResult } from "@/lib/action-result";
 
 export type Enrolment = { totpURI: string; secret: string; backupCodes: string[] };
@@ -49,11 +49,7 @@ export function TwoFactorSetup({
           run(() => start(password), setEnrolment);
         }}
       >
-        {errors.form ? (
-          <p className="form-error" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormError message={errors.form} />
         <PlainField id="two-factor-password" label="Password" error={errors.password}>
           {(aria) => <input id="two-factor-password" name="password" type="password" autoComplete="current-password" required {...aria} />}
         </PlainField>
@@ -92,11 +88,7 @@ export function TwoFactorSetup({
           run(() => confirm(code), () => router.push("/dashboard"));
         }}
       >
-        {errors.form ? (
-          <p className="form-error" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormError message={errors.form} />
         <PlainField id="two-factor-code" label="Authentication code" error={errors.code}>
           {(aria) => <input id="two-factor-code" name="code" autoComplete="one-time-code" inputMode="numeric" maxLength={6} required {...aria} />}
         </PlainField>

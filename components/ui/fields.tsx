@@ -203,3 +203,12 @@ export function PlainField({
     </div>
   );
 }
+
+/** A form-wide error (not one field's), announced when it appears; nothing when there is none. */
+export function FormError({ message }: { message?: string | null }) {
+  return message ? (
+    <p className="form-error" role="alert">
+      {message}
+    </p>
+  ) : null;
+}
