@@ -2,6 +2,7 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { nextCookies } from "better-auth/next-js";
 import { twoFactor } from "better-auth/plugins";
+import { apiKey } from "@better-auth/api-key";
 import { authStore } from "@/lib/data/auth-store";
 import { isTherapistDisabled } from "@/lib/data/therapists";
 import { getEnv } from "@/lib/env";
@@ -14,6 +15,18 @@ export const MIN_PASSWORD_LENGTH = 12;
  * sign-in itself, as it ends one after 30 minutes idle.
  */
 const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+/**
+ * Keys for integrations: stored as SHA-256 only, never turned into a session (each export route
+ * checks the key itself, for the one permission it needs), at most 600 reads a minute per key.
+ */
+export const API_KEY_OPTIONS = {
+  schema: { apikey: { modelName: "apiKey" } },
+  defaultPrefix: "intake_",
+  enableSessionForAPIKeys: false,
+  rateLimit: { enabled: true, timeWindow: 60_000, maxRequests: 600 },
+  permissions: { defaultPermissions: { exports: ["read"] } },
+} as const;
 
 /**
  * better-auth: email and password, hashed with scrypt, sessions stored in the database (no cookie
@@ -55,11 +68,20 @@ function createAuth({ allowSignUp }: { allowSignUp: boolean }) {
     telemetry: { enabled: false },
     // Into our JSON logs, message only: the extra arguments may carry request data.
     logger: {
-      log: (level, message) => log[level]({ event: "auth", message }),
+      log: (level, message) =>
+        // A wrong or revoked API key is a refused request (401), not a fault of the server.
+        message.startsWith("Failed to validate API key")
+          ? log.warn({ event: "auth.api_key_refused" })
+          : log[level]({ event: "auth", message }),
     },
-    // Authenticator apps (TOTP) and ten one-time backup codes; nextCookies last, so the cookies
-    // the others set reach the browser from server actions.
-    plugins: [twoFactor({ issuer: env.CLINIC_NAME, backupCodeOptions: { amount: 10, length: 10 } }), nextCookies()],
+    // Authenticator apps (TOTP) and ten one-time backup codes; API keys for integrations that read
+    // exports (lib/auth/export-access.ts); nextCookies last, so the cookies the others set reach
+    // the browser from server actions.
+    plugins: [
+      twoFactor({ issuer: env.CLINIC_NAME, backupCodeOptions: { amount: 10, length: 10 } }),
+      apiKey(API_KEY_OPTIONS),
+      nextCookies(),
+    ],
   });
 }
 

@@ -19,6 +19,11 @@ export const AUDIT_ACTIONS = {
   team_two_factor_reset: "Reset a therapist's two-factor sign-in",
   team_password_link: "Sent a therapist a new set-password link",
   password_set: "Set a password from a one-time link",
+  export_fhir: "Exported the intake as FHIR",
+  export_pdf: "Downloaded the intake as a PDF",
+  export_csv: "Downloaded the list of intakes as CSV",
+  api_key_created: "Made an API key for exports",
+  api_key_revoked: "Revoked an API key",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -31,6 +36,8 @@ export type AuditInput = {
   appointmentId?: string | null;
   clientId?: string | null;
   subjectUserId?: string | null;
+  /** An integration's key that read an export; actorId is then the key's owner. */
+  apiKeyId?: string | null;
   ipAddress?: string | null;
 };
 
@@ -47,15 +54,27 @@ export async function listAuditForIntake(intakeId: string): Promise<AuditEntry[]
   const events = await db.auditEvent.findMany({
     where: { intakeId },
     orderBy: { id: "asc" },
-    select: { id: true, at: true, action: true, actorId: true },
+    select: { id: true, at: true, action: true, actorId: true, apiKeyId: true },
   });
   const actorIds = [...new Set(events.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
-  const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
+  const keyIds = [...new Set(events.flatMap((e) => (e.apiKeyId ? [e.apiKeyId] : [])))];
+  const [actors, keys] = await Promise.all([
+    db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }),
+    keyIds.length > 0 ? db.apiKey.findMany({ where: { id: { in: keyIds } }, select: { id: true, name: true } }) : [],
+  ]);
   const names = new Map(actors.map((a) => [a.id, a.name]));
+  const keyNames = new Map(keys.map((k) => [k.id, k.name ?? "unnamed"]));
   return events.map((e) => ({
     id: e.id,
     at: e.at,
     action: e.action as AuditAction,
-    actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+    // A read by an integration names its key; a revoked key's row is gone.
+    actorName: e.apiKeyId
+      ? keyNames.has(e.apiKeyId)
+        ? `API key "${keyNames.get(e.apiKeyId)}"`
+        : "A revoked API key"
+      : e.actorId
+        ? (names.get(e.actorId) ?? null)
+        : null,
   }));
 }

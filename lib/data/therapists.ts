@@ -46,3 +46,9 @@ export async function disableTherapist(email: string): Promise<boolean> {
   ]);
   return true;
 }
+
+/** The clinic's one enabled owner, or null when it has none or several. */
+export async function soleOwner(): Promise<{ id: string; email: string } | null> {
+  const owners = await getDb().user.findMany({ where: { role: "owner", disabled: false }, select: { id: true, email: true }, take: 2 });
+  return owners.length === 1 ? owners[0]! : null;
+}
