@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
 import { AppointmentList } from "@/components/staff/appointment-list";
 import { IntakeFilterForm } from "@/components/staff/intake-filters";
 import { IntakeTable } from "@/components/staff/intake-table";
@@ -8,7 +7,6 @@ import { requireTherapist } from "@/lib/auth/session";
 import {
   INTAKE_STATUSES,
   countIntakes,
-  decodeCursor,
   encodeCursor,
   listIntakes,
   type IntakeFilters,
@@ -17,40 +15,14 @@ import {
 import { appointmentWhen, localDateOf } from "@/lib/appointments/clinic-time";
 import { APPOINTMENT_STATES, listAppointments } from "@/lib/data/appointments";
 import { getEnv } from "@/lib/env";
-import { earliestToday, isCalendarDate } from "@/lib/intake/dates";
-import { cleanSearchText } from "@/lib/intake/text";
+import { filtersQuery, readFilters, type SearchParams } from "@/lib/http/intake-filters";
 
 export const metadata: Metadata = { title: "Intakes" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
-const dateParam = z.string().refine(isCalendarDate).optional().catch(undefined);
-
-/** Reads the filters from the address; anything malformed is ignored rather than an error. */
-function readFilters(params: SearchParams): { filters: IntakeFilters; cursor: PageCursor | null } {
-  const status = one(params.status);
-  const fromRaw = one(params.from);
-  const filters: IntakeFilters = {
-    status: status === "new" || status === "reviewed" ? status : undefined,
-    // Upcoming first: unless the therapist chose otherwise, start from today.
-    from: fromRaw === undefined ? earliestToday() : dateParam.parse(fromRaw),
-    to: dateParam.parse(one(params.to)),
-    // Control characters, lone surrogates and the like are dropped, never sent to the database.
-    search: cleanSearchText(one(params.q) ?? "").slice(0, 100) || undefined,
-    flaggedOnly: one(params.flagged) === "1" || undefined,
-  };
-  const cursor = decodeCursor("after", one(params.after)) ?? decodeCursor("before", one(params.before));
-  return { filters, cursor };
-}
 
 function pageHref(filters: IntakeFilters, cursor: PageCursor): string {
-  const query = new URLSearchParams();
-  if (filters.status) query.set("status", filters.status);
-  query.set("from", filters.from ?? "");
-  if (filters.to) query.set("to", filters.to);
-  if (filters.search) query.set("q", filters.search);
-  if (filters.flaggedOnly) query.set("flagged", "1");
+  const query = filtersQuery(filters);
   query.set(cursor.direction, encodeCursor(cursor));
   return `/dashboard?${query}`;
 }
@@ -108,7 +80,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         )}
       </section>
 
-      <h2>Submitted intakes</h2>
+      <div className="heading-row">
+        <h2>Submitted intakes</h2>
+        {empty ? null : (
+          // Every page of the list as filtered; a plain link, so it works without JavaScript.
+          <a className="button secondary" href={`/api/exports/intakes.csv?${filtersQuery(filters)}`} download>
+            Download CSV
+          </a>
+        )}
+      </div>
 
       <IntakeFilterForm values={filters} statuses={INTAKE_STATUSES} />
 

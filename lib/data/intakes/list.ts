@@ -77,34 +77,8 @@ export async function listIntakes(
   cursor: PageCursor | null = null,
   db: Db = getDb(),
 ): Promise<IntakePage> {
-  const and: Prisma.IntakeWhereInput[] = [];
-  if (filters.status) and.push({ status: filters.status });
-  if (filters.flaggedOnly) and.push({ flagged: true });
-  if (filters.from) and.push({ appointmentDate: { gte: filters.from } });
-  if (filters.to) and.push({ appointmentDate: { lte: filters.to } });
-  const search = filters.search?.trim();
-  if (search) {
-    const reference = parseReference(search);
-    const name = searchableName(search);
-    const named = await intakeIdsNamed(name, db);
-    const byName: Prisma.IntakeWhereInput = named ? { id: { in: named } } : { fullNameSearch: { contains: name } };
-    and.push({ OR: [...(reference ? [{ reference }] : []), byName] });
-  }
+  const and = [...(await filterConditions(filters, db)), ...cursorConditions(cursor)];
   const backwards = cursor?.direction === "before";
-  if (cursor) {
-    const op = backwards ? "lt" : "gt";
-    and.push(
-      // Redundant with the OR below, but it is what lets SQLite seek straight to the cursor in the
-      // index instead of scanning from its start (it cannot seek on an OR).
-      { appointmentDate: { [backwards ? "lte" : "gte"]: cursor.appointmentDate } },
-      {
-        OR: [
-          { appointmentDate: { [op]: cursor.appointmentDate } },
-          { appointmentDate: cursor.appointmentDate, id: { [op]: cursor.id } },
-        ],
-      },
-    );
-  }
   const order = backwards ? "desc" : "asc";
   const rows = await db.intake.findMany({
     where: { AND: and },
@@ -131,6 +105,42 @@ export async function listIntakes(
     next: backwards ? at("after", last) : more ? at("after", last) : null,
     previous: backwards ? (more ? at("before", first) : null) : cursor ? at("before", first) : null,
   };
+}
+
+/** The dashboard's filters as conditions on Intake (the CSV export reads the same list). */
+export async function filterConditions(filters: IntakeFilters, db: Db): Promise<Prisma.IntakeWhereInput[]> {
+  const and: Prisma.IntakeWhereInput[] = [];
+  if (filters.status) and.push({ status: filters.status });
+  if (filters.flaggedOnly) and.push({ flagged: true });
+  if (filters.from) and.push({ appointmentDate: { gte: filters.from } });
+  if (filters.to) and.push({ appointmentDate: { lte: filters.to } });
+  const search = filters.search?.trim();
+  if (search) {
+    const reference = parseReference(search);
+    const name = searchableName(search);
+    const named = await intakeIdsNamed(name, db);
+    const byName: Prisma.IntakeWhereInput = named ? { id: { in: named } } : { fullNameSearch: { contains: name } };
+    and.push({ OR: [...(reference ? [{ reference }] : []), byName] });
+  }
+  return and;
+}
+
+/** The rows after (or before) a cursor, in the list's order: appointment date, then id. */
+export function cursorConditions(cursor: PageCursor | null): Prisma.IntakeWhereInput[] {
+  if (!cursor) return [];
+  const backwards = cursor.direction === "before";
+  const op = backwards ? "lt" : "gt";
+  return [
+    // Redundant with the OR below, but it is what lets SQLite seek straight to the cursor in the
+    // index instead of scanning from its start (it cannot seek on an OR).
+    { appointmentDate: { [backwards ? "lte" : "gte"]: cursor.appointmentDate } },
+    {
+      OR: [
+        { appointmentDate: { [op]: cursor.appointmentDate } },
+        { appointmentDate: cursor.appointmentDate, id: { [op]: cursor.id } },
+      ],
+    },
+  ];
 }
 
 export async function countIntakes(db: Db = getDb()): Promise<number> {
