@@ -22,8 +22,9 @@ const appHost = new URL(process.env.BETTER_AUTH_URL || "http://localhost:3000").
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The database drivers load from node_modules at run time, never bundled (better-sqlite3 is a
-  // native addon; pg has optional native parts it looks for at run time).
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
+  // native addon; pg has optional native parts it looks for at run time); so does pdfkit, which
+  // reads its font data files next to its code.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "pdfkit"],
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {

@@ -60,6 +60,8 @@ const envSchema = z.object({
   REQUIRE_TWO_FACTOR: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).optional(),
   /** The clinic's name, as emails to clients give it. */
   CLINIC_NAME: z.string().trim().min(1).max(100, "must be at most 100 characters").default("Your massage clinic"),
+  /** The paper a submission's PDF is laid out for: "A4" or "Letter" (US); the page offers the other too. */
+  PDF_PAPER_SIZE: z.enum(["A4", "Letter"], { error: 'must be "A4" or "Letter"' }).default("A4"),
   /** Where mail goes out, such as smtps://user:password@smtp.example.com:465; unset: printed and saved under data/mail. */
   SMTP_URL: z
     .url("must be an SMTP address, such as smtps://user:password@smtp.example.com:465")

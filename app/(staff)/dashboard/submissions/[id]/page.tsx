@@ -11,6 +11,7 @@ import { REVIEW_FORM_ID, ReviewForm } from "@/components/staff/review-form";
 import { AUDIT_ACTIONS } from "@/lib/data/audit";
 import { suggestClientsFor } from "@/lib/data/clients";
 import { INTAKE_STATUSES, acknowledgedByAny } from "@/lib/data/intakes";
+import { getEnv } from "@/lib/env";
 import { describeAnswers } from "@/lib/intake/answers";
 import { formatDate, formatDateTime } from "@/lib/intake/dates";
 import type { Region } from "@/lib/intake/options";
@@ -42,6 +43,9 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
   const a = intake.answers;
   const hasMap = questionnaire.isStepShown("neuropathy", a) || avoidRegions.length > 0;
   const suggestions = intake.clientId ? [] : await suggestClientsFor(intake);
+  // "Download PDF" is on the clinic's paper (PDF_PAPER_SIZE); the other size is one link away.
+  const otherPaper =
+    getEnv().PDF_PAPER_SIZE === "A4" ? { param: "letter", words: "On US Letter paper" } : { param: "a4", words: "On A4 paper" };
 
   return (
     <article className="page wide submission">
@@ -77,6 +81,15 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
           </dd>
         </div>
       </dl>
+      <p className="downloads no-print">
+        {/* Plain links: the route checks the session itself, and they work without JavaScript. */}
+        <a className="button secondary" href={`/api/exports/intakes/${intake.id}/pdf`} download>
+          Download PDF
+        </a>{" "}
+        <a href={`/api/exports/intakes/${intake.id}/pdf?paper=${otherPaper.param}`} download>
+          {otherPaper.words}
+        </a>
+      </p>
 
       <PrecautionCard
         precautions={precautions}
