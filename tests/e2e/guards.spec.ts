@@ -278,3 +278,29 @@ test("the owner erases a client's data after typing their name", async ({ page }
   expect(await query(`SELECT "id" FROM "Intake" WHERE "id" = ?`, intakeId)).toEqual([]);
   expect(await query(`SELECT "clientId" FROM "AuditEvent" WHERE "action" = 'client_erased'`)).toEqual([{ clientId }]);
 });
+
+test("the export routes answer 401 to anonymous callers, with no client data", async ({ playwright }) => {
+  const api = await newAnonymousContext(playwright.request);
+  const routes = [
+    `/api/fhir/QuestionnaireResponse/${intakeId}`,
+    `/api/exports/intakes/${intakeId}/pdf`,
+    `/api/exports/intakes/${intakeId}/pdf?paper=letter`,
+    "/api/exports/intakes.csv?from=",
+    `/api/exports/intakes.csv?from=&q=${encodeURIComponent(SECRET_NAME)}`,
+  ];
+  for (const route of routes) {
+    const tries: Record<string, string>[] = [{}, { "x-api-key": "intake_" + "a".repeat(64) }, { "x-api-key": "not-a-key" }];
+    for (const headers of tries) {
+      const response = await api.get(route, { headers, maxRedirects: 0 });
+      expect(response.status(), route).toBe(401);
+      expect(response.headers()["cache-control"], route).toContain("no-store");
+      const text = await response.text();
+      expect(text, route).not.toContain(SECRET_NAME);
+      expect(text, route).not.toContain("Warfarin");
+    }
+  }
+  // Nothing was exported, so nothing was audited as read.
+  const reads = await query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM "AuditEvent" WHERE "action" LIKE 'export_%' AND "actorId" IS NULL`);
+  expect(reads).toEqual([{ n: 0 }]);
+  await api.dispose();
+});
