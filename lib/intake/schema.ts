@@ -14,7 +14,8 @@ export type { IntakeFormValues } from "./questionnaire";
 
 /**
  * Bump when the meaning of stored answers changes; each intake row records the version.
- * 2: the question registry. 3: five conditions (a red, hot or swollen foot or leg today; swollen
+ * 2: four follow-ups the precaution rules read (insulin, cancer treatment, blood pressure under
+ * control, blood pressure medication); the question registry later kept these answers unchanged. 3: five conditions (a red, hot or swollen foot or leg today; swollen
  * feet or ankles; lymphedema; poor circulation; kidney disease) and three follow-ups (a leaking
  * wound, the lymphedema limb, cancer treatment finished in the last 12 months). Answers stored
  * under 2 simply lack them.

@@ -33,6 +33,9 @@ function intake(answers: Answers, schemaVersion = INTAKE_SCHEMA_VERSION, over: P
 }
 
 const stored3 = (values: Partial<IntakeFormValues>) => intakeSchema.parse(values) as Answers;
+/** Answers as an older version stored them: without the questions it did not ask. */
+const withoutKeys = (answers: Answers, keys: string[]) =>
+  Object.fromEntries(Object.entries(answers).filter(([k]) => !keys.includes(k))) as Answers;
 
 /** Intakes as the database holds them, each with what it covers. */
 const TABLE: { name: string; intake: IntakeForFhir }[] = [
@@ -78,6 +81,16 @@ const TABLE: { name: string; intake: IntakeForFhir }[] = [
       symptomStrength: 7,
     } as Answers),
   },
+  {
+    name: "stored under version 1, before the four follow-ups the rules read",
+    intake: intake(
+      withoutKeys(
+        stored3(validIntake({ conditions: ["diabetes", "cancer", "highBloodPressure"], cancerTreatment: "current", bloodPressureControlled: "yes" })),
+        ["usesInsulin", "cancerTreatment", "cancerTreatmentRecent", "bloodPressureControlled", "takesBloodPressureMedication"],
+      ),
+      1,
+    ),
+  },
   // The complete ones (the last fixture is a form in progress, never stored as an intake).
   ...stored.slice(0, 4).map((fixture) => ({ name: `stored under version 2: ${fixture.name}`, intake: intake(fixture.answers as Answers, 2) })),
 ];
@@ -120,6 +133,12 @@ describe("the Questionnaire", () => {
     ]);
     const feet = current.item!.find((g) => g.linkId === "neuropathy")!;
     expect(feet.enableWhen).toEqual([{ question: "conditions", operator: "=", answerCoding: expect.objectContaining({ code: "neuropathy" }) }]);
+  });
+
+  it("version 1 leaves out what version 2 added", () => {
+    const v1 = linkIds(fhirQuestionnaire(base, "Clinic", 1).item);
+    for (const id of ["usesInsulin", "cancerTreatment", "bloodPressureControlled", "takesBloodPressureMedication"]) expect(v1).not.toContain(id);
+    expect(v1).toContain("conditions");
   });
 
   it("version 2 leaves out what version 3 added", () => {

@@ -54,7 +54,16 @@ describe("questions added in a later schema version", () => {
 
   it("name a version no later than the current one", () => {
     const since = (INTAKE_QUESTIONNAIRE.questions as readonly Question[]).flatMap((q) => (q.since ? [[q.id, q.since] as const] : []));
-    expect(since.map(([id]) => id).sort()).toEqual(["cancerTreatmentRecent", "lymphedemaLimbs", "woundDischarge"]);
+    expect(since.map(([id]) => id).sort()).toEqual([
+      // Version 2: the follow-ups the first precaution rules read.
+      "bloodPressureControlled",
+      "cancerTreatment",
+      "cancerTreatmentRecent",
+      "lymphedemaLimbs",
+      "takesBloodPressureMedication",
+      "usesInsulin",
+      "woundDischarge",
+    ]);
     for (const [id, version] of since) expect(version, id).toBeLessThanOrEqual(INTAKE_SCHEMA_VERSION);
   });
 });

@@ -3,7 +3,7 @@
  * stored under (questionnaire.ts). Only questions that were shown have answers; a question left
  * empty has no item.
  *
- * Contained in it (docs/decisions/012-fhir-precautions-as-detected-issues.md):
+ * Contained in it (docs/decisions/012-exports.md):
  *   - the client as a Patient (#client), the response's subject and source;
  *   - the precaution card: one DetectedIssue per item, its rule id and level as codes, severity
  *     high (do not massage, refer), moderate (avoid, modify) or low, the instruction and the

@@ -89,6 +89,7 @@ const QUESTIONS = [
   {
     id: "usesInsulin",
     step: "health",
+    since: 2,
     kind: "tick",
     label: "I inject insulin",
     summaryLabel: "Injects insulin",
@@ -119,6 +120,7 @@ const QUESTIONS = [
   {
     id: "cancerTreatment",
     step: "health",
+    since: 2,
     kind: "singleChoice",
     options: CANCER_TREATMENT,
     label: "Your cancer treatment",
@@ -138,6 +140,7 @@ const QUESTIONS = [
   {
     id: "bloodPressureControlled",
     step: "health",
+    since: 2,
     kind: "singleChoice",
     options: BLOOD_PRESSURE_CONTROL,
     label: "Is your blood pressure under control?",
@@ -150,6 +153,7 @@ const QUESTIONS = [
   {
     id: "takesBloodPressureMedication",
     step: "health",
+    since: 2,
     kind: "tick",
     label: "I take medication for my blood pressure",
     summaryLabel: "Takes blood pressure medication",

@@ -1,4 +1,4 @@
-import { QUESTIONNAIRE_ID, fhirQuestionnaire } from "@/lib/exports/fhir/questionnaire";
+import { OLDEST_SCHEMA_VERSION, QUESTIONNAIRE_ID, fhirQuestionnaire } from "@/lib/exports/fhir/questionnaire";
 import { appFhirBase, fhirJson, outcome } from "@/lib/exports/fhir/http";
 import { getEnv } from "@/lib/env";
 import { INTAKE_SCHEMA_VERSION } from "@/lib/intake/schema";
@@ -14,8 +14,8 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; vid: string }> }) {
   const { id, vid } = await params;
   const version = /^\d{1,3}$/.test(vid) ? Number(vid) : NaN;
-  if (id !== QUESTIONNAIRE_ID || !(version >= 1 && version <= INTAKE_SCHEMA_VERSION)) {
-    return outcome(404, "not-found", `No such version: the questionnaire has versions 1 to ${INTAKE_SCHEMA_VERSION}.`);
+  if (id !== QUESTIONNAIRE_ID || !(version >= OLDEST_SCHEMA_VERSION && version <= INTAKE_SCHEMA_VERSION)) {
+    return outcome(404, "not-found", `No such version: the questionnaire has versions ${OLDEST_SCHEMA_VERSION} to ${INTAKE_SCHEMA_VERSION}.`);
   }
   return fhirJson(200, fhirQuestionnaire(appFhirBase(), getEnv().CLINIC_NAME, version));
 }
