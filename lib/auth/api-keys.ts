@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/data/audit";
-import { deleteApiKey } from "@/lib/data/api-keys";
+import { revokeApiKey } from "@/lib/data/api-keys";
 import { findTherapistByEmail, isOwner, soleOwner } from "@/lib/data/therapists";
 import { getAuth } from "./auth";
 
@@ -23,25 +23,24 @@ async function ownerFor(email: string | undefined): Promise<{ id: string; email:
   return owner;
 }
 
-export async function createExportApiKey(input: { name: string; ownerEmail?: string; expiresInDays?: number }): Promise<CreatedApiKey> {
+/**
+ * A key does not expire by itself: the plugin deletes expired keys, and the audit trail would lose
+ * the name of the integration. It works until revoked, or until its owner is disabled.
+ */
+export async function createExportApiKey(input: { name: string; ownerEmail?: string }): Promise<CreatedApiKey> {
   const name = input.name.trim();
   if (!name || name.length > 32) throw new Error("the name must be 1 to 32 characters, such as \"Practice EHR\"");
   const owner = await ownerFor(input.ownerEmail);
   const created = await getAuth().api.createApiKey({
-    body: {
-      name,
-      userId: owner.id,
-      permissions: { exports: ["read"] },
-      ...(input.expiresInDays ? { expiresIn: input.expiresInDays * 24 * 60 * 60 } : {}),
-    },
+    body: { name, userId: owner.id, permissions: { exports: ["read"] } },
   });
   await recordAudit({ action: "api_key_created", actorId: owner.id, apiKeyId: created.id });
   return { id: created.id, name, key: created.key, ownerEmail: owner.email };
 }
 
 export async function revokeExportApiKey(id: string): Promise<boolean> {
-  const deleted = await deleteApiKey(id);
-  if (!deleted) return false;
-  await recordAudit({ action: "api_key_revoked", actorId: deleted.referenceId, apiKeyId: id });
+  const revoked = await revokeApiKey(id);
+  if (!revoked) return false;
+  await recordAudit({ action: "api_key_revoked", actorId: revoked.referenceId, apiKeyId: id });
   return true;
 }

@@ -26,6 +26,8 @@ export const API_KEY_OPTIONS = {
   enableSessionForAPIKeys: false,
   rateLimit: { enabled: true, timeWindow: 60_000, maxRequests: 600 },
   permissions: { defaultPermissions: { exports: ["read"] } },
+  // "intake_" and six characters of the key: enough to tell keys apart in apikey:list.
+  startingCharactersConfig: { shouldStore: true, charactersLength: 13 },
 } as const;
 
 /**

@@ -1,12 +1,12 @@
 /**
  * API keys for integrations that read exports (a practice's EHR reading FHIR responses):
  *
- *   npm run apikey:create -- --name "Practice EHR" [--owner owner@clinic.example] [--expires-days 365]
+ *   npm run apikey:create -- --name "Practice EHR" [--owner owner@clinic.example]
  *       prints the key once: it is stored only as a hash. It belongs to an owner account (the
  *       clinic's only owner unless --owner names one) and stops working if that account is disabled.
  *   npm run apikey:list
  *   npm run apikey:revoke -- --id <key id>
- *       the next request with the key gets 401.
+ *       the next request with the key gets 401; the key stays listed as revoked.
  */
 import "./load-env";
 import { parseArgs } from "node:util";
@@ -17,7 +17,7 @@ import { closeDatabase } from "@/lib/data/auth-store";
 function usage(message?: string): never {
   if (message) console.error(`Error: ${message}\n`);
   console.error(
-    'Usage:\n  npm run apikey:create -- --name "<name>" [--owner <owner email>] [--expires-days <days>]\n' +
+    'Usage:\n  npm run apikey:create -- --name "<name>" [--owner <owner email>]\n' +
       "  npm run apikey:list\n  npm run apikey:revoke -- --id <key id>",
   );
   process.exit(2);
@@ -27,14 +27,12 @@ async function main() {
   const [command, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({
     args: rest,
-    options: { name: { type: "string" }, owner: { type: "string" }, "expires-days": { type: "string" }, id: { type: "string" } },
+    options: { name: { type: "string" }, owner: { type: "string" }, id: { type: "string" } },
     strict: true,
   });
   if (command === "create") {
     if (!values.name) usage("--name is required");
-    const days = values["expires-days"];
-    if (days !== undefined && !/^\d{1,4}$/.test(days)) usage("--expires-days must be a number of days");
-    const created = await createExportApiKey({ name: values.name, ownerEmail: values.owner, expiresInDays: days ? Number(days) : undefined });
+    const created = await createExportApiKey({ name: values.name, ownerEmail: values.owner });
     console.error(`Made API key "${created.name}" (id ${created.id}) for ${created.ownerEmail}; it can read exports only.`);
     console.error("Keep it somewhere safe: it is not shown again. Send it in the X-API-Key header.");
     // The key alone on standard output, so a script can capture it.
@@ -44,12 +42,11 @@ async function main() {
     if (keys.length === 0) console.log("No API keys.");
     for (const k of keys) {
       const used = k.lastRequest ? `last used ${k.lastRequest.toISOString()}` : "never used";
-      const expires = k.expiresAt ? `, expires ${k.expiresAt.toISOString()}` : "";
-      console.log(`${k.id}  "${k.name}"  ${k.start}…  by ${k.ownerEmail}, made ${k.createdAt.toISOString()}, ${used}${expires}`);
+      console.log(`${k.id}  ${k.state}  "${k.name}"  ${k.start}…  by ${k.ownerEmail}, made ${k.createdAt.toISOString()}, ${used}`);
     }
   } else if (command === "revoke") {
     if (!values.id) usage("--id is required (see npm run apikey:list)");
-    if (!(await revokeExportApiKey(values.id))) throw new Error(`No API key has the id ${values.id}`);
+    if (!(await revokeExportApiKey(values.id))) throw new Error(`No working API key has the id ${values.id} (see npm run apikey:list)`);
     console.log(`Revoked API key ${values.id}.`);
   } else {
     usage(`unknown command "${command ?? ""}"`);

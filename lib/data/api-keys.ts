@@ -4,7 +4,8 @@ import { getDb } from "@/lib/db";
 /**
  * The integrations' API keys as stored by better-auth's API key plugin (lib/auth/auth.ts): only
  * the hash of each key, its first characters and who made it. Made through the plugin
- * (lib/auth/api-keys.ts); listed and revoked here.
+ * (lib/auth/api-keys.ts); listed and revoked here. A revoked key is disabled, not deleted, so the
+ * audit trail can still name the integration that read an intake.
  */
 
 export type ApiKeySummary = {
@@ -15,13 +16,14 @@ export type ApiKeySummary = {
   ownerEmail: string;
   createdAt: Date;
   lastRequest: Date | null;
-  expiresAt: Date | null;
+  /** "active", "revoked", or "owner disabled" (refused: its owner account was disabled). */
+  state: "active" | "revoked" | "owner disabled";
 };
 
 export async function listApiKeys(): Promise<ApiKeySummary[]> {
   const rows = await getDb().apiKey.findMany({
     orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, start: true, createdAt: true, lastRequest: true, expiresAt: true, user: { select: { email: true } } },
+    select: { id: true, name: true, start: true, createdAt: true, lastRequest: true, enabled: true, user: { select: { email: true, disabled: true } } },
   });
   return rows.map((r) => ({
     id: r.id,
@@ -30,15 +32,18 @@ export async function listApiKeys(): Promise<ApiKeySummary[]> {
     ownerEmail: r.user.email,
     createdAt: r.createdAt,
     lastRequest: r.lastRequest,
-    expiresAt: r.expiresAt,
+    state: r.enabled === false ? "revoked" : r.user.disabled ? "owner disabled" : "active",
   }));
 }
 
-/** Deletes a key: the next request with it gets 401. Returns whom it belonged to, or null if none had this id. */
-export async function deleteApiKey(id: string): Promise<{ referenceId: string } | null> {
+/**
+ * Revokes a key: the plugin refuses a disabled key, so the next request with it gets 401. Returns
+ * whom it belonged to, or null when no key that still worked had this id.
+ */
+export async function revokeApiKey(id: string): Promise<{ referenceId: string } | null> {
   const db = getDb();
-  const key = await db.apiKey.findUnique({ where: { id }, select: { referenceId: true } });
-  if (!key) return null;
-  await db.apiKey.deleteMany({ where: { id } });
-  return key;
+  const key = await db.apiKey.findUnique({ where: { id }, select: { referenceId: true, enabled: true } });
+  if (!key || key.enabled === false) return null;
+  const { count } = await db.apiKey.updateMany({ where: { id, NOT: { enabled: false } }, data: { enabled: false } });
+  return count === 1 ? { referenceId: key.referenceId } : null;
 }

@@ -68,11 +68,11 @@ export async function listAuditForIntake(intakeId: string): Promise<AuditEntry[]
     id: e.id,
     at: e.at,
     action: e.action as AuditAction,
-    // A read by an integration names its key; a revoked key's row is gone.
+    // A read by an integration names its key (revoked keys are kept, disabled, for this).
     actorName: e.apiKeyId
       ? keyNames.has(e.apiKeyId)
         ? `API key "${keyNames.get(e.apiKeyId)}"`
-        : "A revoked API key"
+        : "An API key"
       : e.actorId
         ? (names.get(e.actorId) ?? null)
         : null,

@@ -10,8 +10,9 @@ import { describe, expect, it } from "vitest";
 import { createTherapist } from "@/lib/auth/accounts";
 import { createExportApiKey, revokeExportApiKey } from "@/lib/auth/api-keys";
 import { getAuth } from "@/lib/auth/auth";
-import { exportReader } from "@/lib/auth/export-access";
+import { exportAccess } from "@/lib/auth/export-access";
 import { intakesForExport, listIntakes, type IntakeFilters, type PageCursor } from "@/lib/data/intakes";
+import { listApiKeys } from "@/lib/data/api-keys";
 import { disableTherapist } from "@/lib/data/therapists";
 import { getDb } from "@/lib/db";
 import { CSV_HEADERS, intakesCsv } from "@/lib/exports/csv";
@@ -89,6 +90,7 @@ describe("the CSV of the list", () => {
 
 describe("API keys for exports", () => {
   const request = (key: string) => new Request("http://localhost/api/fhir/QuestionnaireResponse/x", { headers: { "x-api-key": key } });
+  const refused = { kind: "refused" };
 
   it("reads exports with a key made for the clinic's owner, stored only as a hash, until revoked", async () => {
     const owner = await createTherapist({ email: "keys-owner@clinic.example", name: "Kit Owner", password: "the-owners-password", owner: true });
@@ -101,13 +103,17 @@ describe("API keys for exports", () => {
     expect(JSON.stringify(stored)).not.toContain(made.key.slice(7));
     expect(JSON.parse(stored.permissions!)).toEqual({ exports: ["read"] });
 
-    expect(await exportReader(request(made.key))).toEqual({ kind: "apiKey", userId: owner.id, apiKeyId: made.id });
-    expect(await exportReader(request(`${made.key.slice(0, -1)}${made.key.endsWith("a") ? "b" : "a"}`))).toBeNull();
-    expect(await exportReader(request("not-a-key"))).toBeNull();
+    expect(await exportAccess(request(made.key))).toEqual({ kind: "apiKey", userId: owner.id, apiKeyId: made.id });
+    expect(await exportAccess(request(`${made.key.slice(0, -1)}${made.key.endsWith("a") ? "b" : "a"}`))).toEqual(refused);
+    expect(await exportAccess(request("not-a-key"))).toEqual(refused);
+    // Its first characters tell it apart from other keys.
+    expect((await listApiKeys()).find((k) => k.id === made.id)).toMatchObject({ start: made.key.slice(0, 13), state: "active", name: "Practice EHR" });
 
     expect(await revokeExportApiKey(made.id)).toBe(true);
-    expect(await exportReader(request(made.key))).toBeNull();
+    expect(await exportAccess(request(made.key))).toEqual(refused);
     expect(await revokeExportApiKey(made.id)).toBe(false);
+    // Kept, disabled, so the audit trail can still name it.
+    expect((await listApiKeys()).find((k) => k.id === made.id)).toMatchObject({ state: "revoked", name: "Practice EHR" });
     const audit = await getDb().auditEvent.findMany({ where: { apiKeyId: made.id }, select: { action: true, actorId: true }, orderBy: { id: "asc" } });
     expect(audit).toEqual([
       { action: "api_key_created", actorId: owner.id },
@@ -118,14 +124,28 @@ describe("API keys for exports", () => {
   it("refuses a key without the exports permission, and a key whose owner was disabled", async () => {
     const owner = await createTherapist({ email: "keys-owner2@clinic.example", name: "Kay Owner", password: "the-owners-password", owner: true });
     const other = await getAuth().api.createApiKey({ body: { name: "Something else", userId: owner.id, permissions: { appointments: ["write"] } } });
-    expect(await exportReader(request(other.key))).toBeNull();
+    expect(await exportAccess(request(other.key))).toEqual(refused);
 
     // Two owners now: the key must name its owner.
     await expect(createExportApiKey({ name: "Bookkeeper" })).rejects.toThrow(/--owner/);
     const made = await createExportApiKey({ name: "Bookkeeper", ownerEmail: "keys-owner2@clinic.example" });
-    expect(await exportReader(request(made.key))).toMatchObject({ kind: "apiKey", userId: owner.id });
+    expect(await exportAccess(request(made.key))).toMatchObject({ kind: "apiKey", userId: owner.id });
     await disableTherapist("keys-owner2@clinic.example");
-    expect(await exportReader(request(made.key))).toBeNull();
+    expect(await exportAccess(request(made.key))).toEqual(refused);
+    expect((await listApiKeys()).find((k) => k.id === made.id)).toMatchObject({ state: "owner disabled" });
     await expect(createExportApiKey({ name: "Later", ownerEmail: "keys-owner2@clinic.example" })).rejects.toThrow(/not an owner account/);
+  });
+
+  it("answers 429 with the wait once a key passes its rate limit, and 401 is not given for it", async () => {
+    const owner = await createTherapist({ email: "keys-owner3@clinic.example", name: "Kai Owner", password: "the-owners-password", owner: true });
+    const made = await createExportApiKey({ name: "Busy EHR", ownerEmail: "keys-owner3@clinic.example" });
+    // As if it had read 600 times in the last second.
+    await getDb().apiKey.update({ where: { id: made.id }, data: { requestCount: 600, lastRequest: new Date() } });
+    const access = await exportAccess(request(made.key));
+    expect(access).toMatchObject({ kind: "throttled" });
+    expect((access as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect((access as { retryAfterSeconds: number }).retryAfterSeconds).toBeLessThanOrEqual(60);
+    await getDb().apiKey.update({ where: { id: made.id }, data: { requestCount: 0 } });
+    expect(await exportAccess(request(made.key))).toMatchObject({ kind: "apiKey", userId: owner.id });
   });
 });

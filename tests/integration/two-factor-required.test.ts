@@ -4,6 +4,7 @@
  */
 import { describe, expect, it, vi } from "vitest";
 import { createTherapist } from "@/lib/auth/accounts";
+import { exportAccess } from "@/lib/auth/export-access";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { requireSignedIn, requireTherapist } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -43,7 +44,11 @@ describe("REQUIRE_TWO_FACTOR", () => {
     request.headers = new Headers({ cookie });
     expect(await redirectOf(requireTherapist())).toBe("/two-factor");
     expect((await requireSignedIn()).id).toBe(id);
+    // Nor does an export read with the session alone (FHIR, CSV, PDF).
+    const exportRequest = new Request("http://localhost/api/exports/intakes.csv");
+    expect(await exportAccess(exportRequest)).toEqual({ kind: "refused" });
     await getDb().user.update({ where: { id }, data: { twoFactorEnabled: true } });
     expect((await requireTherapist()).id).toBe(id);
+    expect(await exportAccess(exportRequest)).toEqual({ kind: "therapist", userId: id, apiKeyId: null });
   });
 });

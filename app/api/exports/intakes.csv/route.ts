@@ -1,8 +1,10 @@
-import { exportReader } from "@/lib/auth/export-access";
+import { localDateOf } from "@/lib/appointments/clinic-time";
+import { exportAccess } from "@/lib/auth/export-access";
 import { recordAudit } from "@/lib/data/audit";
 import { intakesForExport } from "@/lib/data/intakes";
+import { getEnv } from "@/lib/env";
 import { intakesCsv } from "@/lib/exports/csv";
-import { SIGN_IN_TO_EXPORT, plainText } from "@/lib/exports/http";
+import { isRefusal, plainText, refusedText } from "@/lib/exports/http";
 import { clientAddress } from "@/lib/http/client-address";
 import { readFilters, searchParamsOf } from "@/lib/http/intake-filters";
 import { errorKind, log } from "@/lib/log";
@@ -15,11 +17,11 @@ import { errorKind, log } from "@/lib/log";
  */
 export async function GET(request: Request) {
   try {
-    const reader = await exportReader(request);
-    if (!reader) return plainText(401, SIGN_IN_TO_EXPORT);
+    const reader = await exportAccess(request);
+    if (isRefusal(reader)) return refusedText(reader);
     const { filters } = readFilters(searchParamsOf(new URL(request.url)));
     await recordAudit({ action: "export_csv", actorId: reader.userId, apiKeyId: reader.apiKeyId, ipAddress: clientAddress(request.headers) });
-    const day = new Date().toISOString().slice(0, 10);
+    const day = localDateOf(new Date(), getEnv().CLINIC_TIME_ZONE);
     const body = intakesCsv(intakesForExport(filters), (error) => log.error({ event: "export.csv_failed", err: errorKind(error) }));
     return new Response(body, {
       headers: {

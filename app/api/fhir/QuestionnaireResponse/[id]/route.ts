@@ -1,8 +1,8 @@
-import { exportReader } from "@/lib/auth/export-access";
+import { exportAccess } from "@/lib/auth/export-access";
 import { recordAudit } from "@/lib/data/audit";
 import { getIntakeForReview } from "@/lib/data/intakes";
-import { appFhirBase, fhirJson, outcome } from "@/lib/exports/fhir/http";
-import { INTAKE_ID, SIGN_IN_TO_EXPORT } from "@/lib/exports/http";
+import { appFhirBase, fhirJson, outcome, refusedFhir } from "@/lib/exports/fhir/http";
+import { INTAKE_ID, isRefusal } from "@/lib/exports/http";
 import { fhirQuestionnaireResponse } from "@/lib/exports/fhir/response";
 import { clientAddress } from "@/lib/http/client-address";
 import { errorKind, log } from "@/lib/log";
@@ -14,8 +14,8 @@ import { errorKind, log } from "@/lib/log";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const reader = await exportReader(request);
-    if (!reader) return outcome(401, "login", SIGN_IN_TO_EXPORT);
+    const reader = await exportAccess(request);
+    if (isRefusal(reader)) return refusedFhir(reader);
     const { id } = await params;
     const intake = INTAKE_ID.test(id) ? await getIntakeForReview(id) : null;
     if (!intake) return outcome(404, "not-found", "No intake has this id.");

@@ -1,8 +1,8 @@
-import { exportReader } from "@/lib/auth/export-access";
+import { exportAccess } from "@/lib/auth/export-access";
 import { recordAudit } from "@/lib/data/audit";
 import { getIntakeForReview } from "@/lib/data/intakes";
 import { getEnv } from "@/lib/env";
-import { INTAKE_ID, SIGN_IN_TO_EXPORT, plainText } from "@/lib/exports/http";
+import { INTAKE_ID, isRefusal, plainText, refusedText } from "@/lib/exports/http";
 import { intakeDocument } from "@/lib/exports/intake-document";
 import { renderIntakePdf, type PaperSize } from "@/lib/exports/pdf";
 import { clientAddress } from "@/lib/http/client-address";
@@ -16,8 +16,8 @@ import { errorKind, log } from "@/lib/log";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const reader = await exportReader(request);
-    if (!reader) return plainText(401, SIGN_IN_TO_EXPORT);
+    const reader = await exportAccess(request);
+    if (isRefusal(reader)) return refusedText(reader);
     const { id } = await params;
     const intake = INTAKE_ID.test(id) ? await getIntakeForReview(id) : null;
     if (!intake) return plainText(404, "No intake has this id.");
