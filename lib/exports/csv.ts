@@ -32,7 +32,18 @@ function questionHeaders(): string[] {
   });
 }
 
-export const SUMMARY_HEADERS = ["Reference", "Client", "Appointment", "Submitted", "Status", "Do not massage", "Refer", "Avoid areas"];
+export const SUMMARY_HEADERS = [
+  "Reference",
+  "Client",
+  "Appointment",
+  "Submitted",
+  "Status",
+  // "Yes" where the dashboard says "Rules changed since this review": a review to do again.
+  "Rules changed since review",
+  "Do not massage",
+  "Refer",
+  "Avoid areas",
+];
 /** Every column, each name once (a spreadsheet, and a CSV reader keyed by header, need that). */
 export const CSV_HEADERS = [...SUMMARY_HEADERS, ...questionHeaders()];
 
@@ -69,6 +80,7 @@ export function csvRow(intake: IntakeForExport): (string | number)[] {
     intake.appointmentDate,
     intake.createdAt.toISOString(),
     INTAKE_STATUSES[intake.status],
+    intake.rulesChanged ? "Yes" : "",
     intake.stopCount,
     intake.referCount,
     intake.avoidCount,

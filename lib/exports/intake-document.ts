@@ -3,11 +3,11 @@
  * exports that cannot run React (the PDF). Made from the stored intake and the current rules, as
  * the page does; pure, so a test can build one from a table of answers.
  */
-import type { IntakeStatus } from "@/lib/data/intakes/summary";
+import { INTAKE_STATUSES, type IntakeStatus } from "@/lib/data/intakes/summary";
 import { describeAnswers } from "@/lib/intake/answers";
 import { formatDate, formatDateTime } from "@/lib/intake/dates";
 import { REGIONS, type Region } from "@/lib/intake/options";
-import { LEVELS, LEVEL_ORDER, MUST_ACKNOWLEDGE, precautionsFor, type Answers, type Level } from "@/lib/intake/precautions";
+import { LEVELS, LEVEL_ORDER, MUST_ACKNOWLEDGE, mustAcknowledge, precautionsFor, type Answers, type Level } from "@/lib/intake/precautions";
 import { questionnaire, type Question } from "@/lib/intake/questionnaire";
 
 export type DocumentLine = { label: string; value: string };
@@ -50,7 +50,6 @@ export type IntakeForDocument = {
   reviews: { reviewerName: string; createdAt: Date; note: string; acknowledged: string[] }[];
 };
 
-const STATUS_WORDS: Record<IntakeStatus, string> = { new: "New", reviewed: "Reviewed" };
 const MAP_QUESTIONS = ["reducedFeeling", "painfulToLightTouch", "woundsOrBlisters"] as const;
 
 export function intakeDocument(intake: IntakeForDocument, clinicName: string): IntakeDocument {
@@ -58,6 +57,8 @@ export function intakeDocument(intake: IntakeForDocument, clinicName: string): I
   const acknowledged = new Set(intake.reviews.flatMap((r) => r.acknowledged));
   const instructionOf = new Map(precautions.map((p) => [p.id, p.instruction]));
   const a = intake.answers as Record<string, unknown>;
+  // As the submission page works it out: reviewed, but the current rules raise an item no review acknowledged.
+  const rulesChanged = intake.reviews.length > 0 && mustAcknowledge(precautions).some((id) => !acknowledged.has(id));
 
   const bodyMap: DocumentLine[] = [];
   if (questionnaire.isStepShown("neuropathy", a)) {
@@ -80,7 +81,10 @@ export function intakeDocument(intake: IntakeForDocument, clinicName: string): I
       { label: "Client", value: intake.fullName },
       { label: "Appointment", value: formatDate(intake.appointmentDate) },
       { label: "Reference", value: intake.reference },
-      { label: "Status", value: STATUS_WORDS[intake.status] },
+      {
+        label: "Status",
+        value: rulesChanged ? "Reviewed, but the rules changed since: review again" : INTAKE_STATUSES[intake.status],
+      },
       { label: "Submitted", value: formatDateTime(intake.createdAt) },
     ],
     precautions: LEVEL_ORDER.flatMap((level) => {

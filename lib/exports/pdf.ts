@@ -34,7 +34,7 @@ let fontFiles: { regular: Buffer; bold: Buffer } | undefined;
 
 /** Read once per process: the server runs with the project folder as its working directory. */
 function fonts(): { regular: Buffer; bold: Buffer } {
-  const dir = path.join(process.cwd(), "lib/exports/fonts");
+  const dir = path.join(/* turbopackIgnore: true */ process.cwd(), "lib/exports/fonts");
   fontFiles ??= {
     regular: fs.readFileSync(path.join(dir, "DejaVuSans.ttf")),
     bold: fs.readFileSync(path.join(dir, "DejaVuSans-Bold.ttf")),

@@ -11,7 +11,8 @@ import { cleanSearchText } from "@/lib/intake/text";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
+/** A parameter given once; a repeated or missing one is undefined. */
+export const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 const dateParam = z.string().refine(isCalendarDate).optional().catch(undefined);
 
 /** Reads the filters from the address; anything malformed is ignored rather than an error. */

@@ -22,6 +22,7 @@ const row = (over: Partial<IntakeForExport> = {}): IntakeForExport => ({
   stopCount: 0,
   referCount: 1,
   avoidCount: 2,
+  rulesChanged: false,
   ...over,
 });
 
@@ -36,7 +37,8 @@ describe("cells", () => {
     expect(CSV_HEADERS).toHaveLength(SUMMARY_HEADERS.length + questionnaire.registry.questions.length);
     const cells = csvRow(row());
     expect(cells).toHaveLength(CSV_HEADERS.length);
-    expect(cells.slice(0, SUMMARY_HEADERS.length)).toEqual(["K7Q-4M2P", "Maria Jensen", "2026-12-09", "2026-12-01T10:00:00.000Z", "New", 0, 1, 2]);
+    expect(cells.slice(0, SUMMARY_HEADERS.length)).toEqual(["K7Q-4M2P", "Maria Jensen", "2026-12-09", "2026-12-01T10:00:00.000Z", "New", "", 0, 1, 2]);
+    expect(csvRow(row({ status: "reviewed", rulesChanged: true })).slice(4, 6)).toEqual(["Reviewed", "Yes"]);
     const at = (header: string) => cells[CSV_HEADERS.indexOf(header)];
     expect(at("Pressure preference")).toBe("Medium");
     expect(at("Takes blood thinners")).toBe("No");

@@ -15,11 +15,9 @@ import {
 import { appointmentWhen, localDateOf } from "@/lib/appointments/clinic-time";
 import { APPOINTMENT_STATES, listAppointments } from "@/lib/data/appointments";
 import { getEnv } from "@/lib/env";
-import { filtersQuery, readFilters, type SearchParams } from "@/lib/http/intake-filters";
+import { filtersQuery, one, readFilters, type SearchParams } from "@/lib/http/intake-filters";
 
 export const metadata: Metadata = { title: "Intakes" };
-
-const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 function pageHref(filters: IntakeFilters, cursor: PageCursor): string {
   const query = filtersQuery(filters);

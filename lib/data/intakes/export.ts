@@ -13,6 +13,8 @@ export type IntakeForExport = IntakeSummary & {
   stopCount: number;
   referCount: number;
   avoidCount: number;
+  /** Reviewed, but the rules changed since and raise items no review acknowledged. */
+  rulesChanged: boolean;
 };
 
 /** Rows per query: small enough that a batch of answers is a few megabytes at most. */
@@ -41,7 +43,7 @@ async function readBatch(filter: Prisma.IntakeWhereInput[], cursor: PageCursor |
     where: { AND: [...filter, ...cursorConditions(cursor)] },
     orderBy: [{ appointmentDate: "asc" }, { id: "asc" }],
     take: batch,
-    select: { ...SUMMARY_FIELDS, schemaVersion: true, answers: true, stopCount: true, referCount: true, avoidCount: true },
+    select: { ...SUMMARY_FIELDS, schemaVersion: true, answers: true, stopCount: true, referCount: true, avoidCount: true, rulesChanged: true },
   });
   // Stored only after validation by intakeSchema (see createIntake).
   return rows.map((r) => ({ ...r, status: r.status as IntakeStatus, answers: (r.answers ?? {}) as Answers }));
