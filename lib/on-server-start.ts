@@ -35,4 +35,5 @@ export async function onServerStart(): Promise<void> {
   const backup = env.database.kind === "sqlite" && env.BACKUP_DIR ? { databasePath: env.database.path, folder: env.BACKUP_DIR, keep: env.BACKUP_KEEP } : null;
   startDailyJobs({ retentionMonths: env.RETENTION_MONTHS, backup });
   startReminderSchedule();
+  if (env.BENCHMARK === "1") (await import("@/lib/bench-stats")).startBenchStats();
 }

@@ -3,12 +3,12 @@
  * A benchmark, not a test: it reports each budget as met or not met and never fails CI.
  *
  *   1. submit: POST /api/intakes at 50 connections beside /api/baseline (a route that only answers),
- *      and both again at 5 connections
+ *      in three rounds, and both again at 5 connections
  *   2. dashboard at 100,000 and at 1,000 intakes: page 1, a late page, a status filter, a name
  *      search; the query alone (lib/data) and the whole page over HTTP, median of several runs
  *   3. page weight: compressed JavaScript first loaded by /intake and /dashboard, beside the
  *      framework's not-found page
- *   4. Lighthouse (mobile) on /intake
+ *   4. Lighthouse (mobile) on /intake and on the sign-in page, three runs each
  *   5. the server's peak resident memory over the run, and the CSV export of all 100,000 intakes
  *      (its time, and the server's peak memory while it streams)
  *   6. PostgreSQL, when Debian's postgresql package is installed (a throwaway server started here):
@@ -36,6 +36,9 @@ const out = path.join(root, "bench-results");
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const THERAPIST = { email: "bench@clinic.example", name: "Bench Therapist", password: "bench-password-long-enough" };
 const RUNS = 9;
+/** Rounds of the noisy measures (submit at 50 connections, Lighthouse): each budget must hold in all. */
+const SUBMIT_ROUNDS = 3;
+const LIGHTHOUSE_RUNS = 3;
 /** As `npm start` runs the server (package.json): a 160 MB old-space heap keeps peak memory in budget. */
 const SERVER_NODE_OPTIONS = process.env.BENCH_SERVER_NODE_OPTIONS ?? "--max-old-space-size=160";
 
@@ -244,21 +247,35 @@ async function main() {
       total,
       connections,
       request: (i) => ({ path: pathname, body: bodies[i]!, headers: { "idempotency-key": `${tag}-key-${i}` } }),
+      // The 50 connections are open before the clock starts: see docs/decisions/013-submit-tail.md.
+      warmUp: { path: "/api/baseline", body: "{}" },
     });
   };
   await load("/api/baseline", "Warm", 50, 3_000);
-  const baseline = await load("/api/baseline", "Baseline", 50, 3_000);
-  const submit = await load("/api/intakes", "Submit", 50, 3_000);
-  const baselineLight = await load("/api/baseline", "BaselineLight", 5, 1_000);
-  const submitLight = await load("/api/intakes", "SubmitLight", 5, 1_000);
-  for (const [name, r] of Object.entries({ baseline, submit, baselineLight, submitLight })) {
+  type Loaded = Awaited<ReturnType<typeof load>>;
+  const checked = (name: string, r: Loaded) => {
     if (r.statuses["201"] !== r.requests) throw new Error(`unexpected answers from ${name}: ${JSON.stringify(r.statuses)}`);
+    return r;
+  };
+  const summary = (r: Loaded) => ({ requests: r.requests, throughput: round(r.throughput), p50Ms: round(r.p50), p99Ms: round(r.p99) });
+  // Three rounds at 50 connections: the machine is noisy, and the budgets hold in every round or not at all.
+  const rounds = [];
+  for (let i = 0; i < SUBMIT_ROUNDS; i++) {
+    const baseline = checked("baseline", await load("/api/baseline", `Baseline${i}`, 50, 3_000));
+    const submit = checked("submit", await load("/api/intakes", `Submit${i}`, 50, 3_000));
+    rounds.push({
+      baseline: summary(baseline),
+      submit: summary(submit),
+      ratio: round(submit.throughput / baseline.throughput, 2),
+      p99Ratio: round(submit.p99 / baseline.p99, 2),
+    });
   }
-  const summary = (r: typeof submit) => ({ requests: r.requests, throughput: round(r.throughput), p50Ms: round(r.p50), p99Ms: round(r.p99) });
+  const baselineLight = checked("baseline, 5 connections", await load("/api/baseline", "BaselineLight", 5, 1_000));
+  const submitLight = checked("submit, 5 connections", await load("/api/intakes", "SubmitLight", 5, 1_000));
   results.submit = {
-    baseline: summary(baseline),
-    submit: summary(submit),
-    ratio: round(submit.throughput / baseline.throughput, 2),
+    // The first round's figures, for the tables; every round's in `rounds`.
+    ...rounds[0]!,
+    rounds,
     fiveConnections: { baseline: summary(baselineLight), submit: summary(submitLight) },
   };
 
@@ -271,8 +288,16 @@ async function main() {
     notFoundBaseline: await firstLoadJsKb(await fresh(), "/no-such-page"),
   };
 
-  log("Lighthouse on /intake (mobile)...");
-  results.lighthouse = await lighthouseOn(`${big!.url}/intake`);
+  log("Lighthouse (mobile), three runs each on /intake and on the sign-in page...");
+  const intakeRuns = [];
+  const signInRuns = [];
+  for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+    intakeRuns.push(await lighthouseOn(`${big!.url}/intake`));
+    signInRuns.push(await lighthouseOn(`${big!.url}/login`));
+  }
+  // The slowest /intake run stands for the page: a budget holds in every run or not at all.
+  results.lighthouse = [...intakeRuns].sort((a, b) => a.performance - b.performance)[0]!;
+  results.lighthouseRuns = { intake: intakeRuns, signIn: signInRuns };
   results.peakMemoryMb = round(memory!.stop());
   await big!.stop();
   results.postgresql = await postgresColumn(browser);
@@ -402,14 +427,23 @@ function budgets(r: Results): Budget[] {
   const pages = Object.keys(big.page);
   const late = pages.find((p) => p.startsWith("page ") && p !== "page 1")!;
   const worstQuery = Math.max(...Object.values(big.query as Record<string, number>));
+  const rounds = r.submit.rounds as { ratio: number; p99Ratio: number; submit: { p99Ms: number }; baseline: { p99Ms: number } }[];
+  const each = (f: (x: (typeof rounds)[number]) => string) => rounds.map(f).join(" / ");
+  const lh = r.lighthouseRuns as { intake: { performance: number; tbtMs: number; accessibility: number }[]; signIn: { tbtMs: number }[] };
+  const worstIntakeTbt = Math.max(...lh.intake.map((x) => x.tbtMs));
+  const worstSignInTbt = Math.max(...lh.signIn.map((x) => x.tbtMs));
   return [
-    { budget: "submit throughput ≥ 0.5 × baseline", value: `${r.submit.ratio} ×`, met: r.submit.ratio >= 0.5 },
     {
-      budget: "submit p99 < 100 ms (50 connections)",
+      budget: `submit throughput ≥ 0.6 × baseline, in each of ${rounds.length} rounds`,
+      value: `${each((x) => String(x.ratio))} ×`,
+      met: rounds.every((x) => x.ratio >= 0.6),
+    },
+    {
       // With 50 requests always in flight, each waits behind the others: the do-nothing route's
-      // own p99 shows how much of the figure is that queue rather than the submit's work.
-      value: `${r.submit.submit.p99Ms} ms (baseline route ${r.submit.baseline.p99Ms} ms)`,
-      met: r.submit.submit.p99Ms < 100,
+      // own p99, in the same round, is the measure of that queue.
+      budget: `submit p99 ≤ 1.5 × the baseline route's, in each of ${rounds.length} rounds`,
+      value: `${each((x) => `${x.submit.p99Ms} ms (${x.p99Ratio} ×)`)}`,
+      met: rounds.every((x) => x.submit.p99Ms <= 1.5 * x.baseline.p99Ms),
     },
     {
       budget: `dashboard ${late} ≤ 1.5 × page 1 (100,000 intakes)`,
@@ -418,12 +452,25 @@ function budgets(r: Results): Budget[] {
     },
     { budget: "every dashboard query < 50 ms median (100,000 intakes)", value: `${worstQuery} ms (slowest)`, met: worstQuery < 50 },
     {
-      budget: "/intake first-load JS ≤ 1.5 × not-found page",
+      budget: "/intake first-load JS ≤ 1.25 × not-found page",
       value: `${round(r.pageWeightKb.intake / r.pageWeightKb.notFoundBaseline, 2)} ×`,
-      met: r.pageWeightKb.intake <= 1.5 * r.pageWeightKb.notFoundBaseline,
+      met: r.pageWeightKb.intake <= 1.25 * r.pageWeightKb.notFoundBaseline,
     },
-    { budget: "Lighthouse performance ≥ 95 (/intake, mobile)", value: String(r.lighthouse.performance), met: r.lighthouse.performance >= 95 },
-    { budget: "Lighthouse accessibility = 100 (/intake)", value: String(r.lighthouse.accessibility), met: r.lighthouse.accessibility === 100 },
+    {
+      budget: `Lighthouse performance ≥ 95 (/intake, mobile), the slowest of ${lh.intake.length} runs`,
+      value: lh.intake.map((x) => x.performance).join(" / "),
+      met: Math.min(...lh.intake.map((x) => x.performance)) >= 95,
+    },
+    {
+      budget: "Lighthouse total blocking time on /intake ≤ 1.5 × the sign-in page's (slowest runs)",
+      value: `${lh.intake.map((x) => x.tbtMs).join(" / ")} ms (sign-in ${lh.signIn.map((x) => x.tbtMs).join(" / ")} ms)`,
+      met: worstIntakeTbt <= 1.5 * worstSignInTbt,
+    },
+    {
+      budget: "Lighthouse accessibility = 100 (/intake, every run)",
+      value: lh.intake.map((x) => x.accessibility).join(" / "),
+      met: lh.intake.every((x) => x.accessibility === 100),
+    },
     { budget: "peak server memory < 300 MB", value: `${r.peakMemoryMb} MB`, met: r.peakMemoryMb < 300 },
     {
       budget: "CSV of 100,000 intakes: every row, server peak memory < 300 MB",
@@ -465,6 +512,10 @@ function toMarkdown(r: Results, report: Budget[]): string {
     "| --- | ---: | ---: | ---: |",
     `| baseline route (answers only) | ${r.submit.baseline.throughput} | ${r.submit.baseline.p50Ms} | ${r.submit.baseline.p99Ms} |`,
     `| POST /api/intakes | ${r.submit.submit.throughput} | ${r.submit.submit.p50Ms} | ${r.submit.submit.p99Ms} |`,
+    ...(r.submit.rounds as { baseline: Record<string, number>; submit: Record<string, number> }[]).slice(1).flatMap((x, i) => [
+      `| baseline route, round ${i + 2} | ${x.baseline.throughput} | ${x.baseline.p50Ms} | ${x.baseline.p99Ms} |`,
+      `| POST /api/intakes, round ${i + 2} | ${x.submit.throughput} | ${x.submit.p50Ms} | ${x.submit.p99Ms} |`,
+    ]),
     `| baseline route, 5 connections | ${r.submit.fiveConnections.baseline.throughput} | ${r.submit.fiveConnections.baseline.p50Ms} | ${r.submit.fiveConnections.baseline.p99Ms} |`,
     `| POST /api/intakes, 5 connections | ${r.submit.fiveConnections.submit.throughput} | ${r.submit.fiveConnections.submit.p50Ms} | ${r.submit.fiveConnections.submit.p99Ms} |`,
     "",
@@ -478,7 +529,7 @@ function toMarkdown(r: Results, report: Budget[]): string {
     `| First-load JS, KB compressed | /intake ${r.pageWeightKb.intake} | /dashboard ${r.pageWeightKb.dashboard} | not-found (framework baseline) ${r.pageWeightKb.notFoundBaseline} |`,
     "| --- | --- | --- | --- |",
     "",
-    `Lighthouse (mobile) on /intake: performance ${r.lighthouse.performance}, accessibility ${r.lighthouse.accessibility}, LCP ${r.lighthouse.lcpMs} ms, TBT ${r.lighthouse.tbtMs} ms, CLS ${r.lighthouse.cls}. Peak server memory: ${r.peakMemoryMb} MB.`,
+    `Lighthouse (mobile) on /intake, slowest of ${r.lighthouseRuns.intake.length} runs: performance ${r.lighthouse.performance}, accessibility ${r.lighthouse.accessibility}, LCP ${r.lighthouse.lcpMs} ms, TBT ${r.lighthouse.tbtMs} ms, CLS ${r.lighthouse.cls}; every run's performance ${r.lighthouseRuns.intake.map((x: { performance: number }) => x.performance).join(" / ")}, the sign-in page's ${r.lighthouseRuns.signIn.map((x: { performance: number }) => x.performance).join(" / ")}. Peak server memory: ${r.peakMemoryMb} MB.`,
     "",
     `CSV export of every intake: ${r.csvExport.rows.toLocaleString("en")} rows, ${r.csvExport.megabytes} MB in ${r.csvExport.seconds} s (${r.csvExport.rowsPerSecond.toLocaleString("en")} rows/s); server peak memory meanwhile ${r.csvExport.peakMemoryMb} MB.`,
     "",

@@ -172,8 +172,19 @@ export async function runLoad(options: {
   retryConnectionErrors?: boolean;
   /** Statuses to send again the same way too: a load balancer's 502 when the instance behind it died. */
   retryStatuses?: number[];
+  /**
+   * Open every connection, with one request each to this path, before the clock starts. Node 20's
+   * libuv accepts one new connection per turn of the event loop, so 50 connections opened in the
+   * same millisecond at a busy server wait up to 50 turns for their first answer: a measure of
+   * connection bursts, not of the route (docs/decisions/013-submit-tail.md).
+   */
+  warmUp?: { path: string; body: string };
 }): Promise<LoadResult> {
   const client = makeClient(options.base, options.connections);
+  if (options.warmUp) {
+    const { path: warmPath, body } = options.warmUp;
+    await Promise.all(Array.from({ length: options.connections }, () => client.post(warmPath, body)));
+  }
   const answers: Answer[] = new Array(options.total);
   let next = 0;
   let retried = 0;
