@@ -11,7 +11,7 @@ vi.mock("@/lib/intake/reference", async (original) => {
 });
 
 const { createIntake, getIntakeForReview, listIntakes } = await import("@/lib/data/intakes");
-const { getDb } = await import("@/lib/db");
+const { createPrismaClient, getDb } = await import("@/lib/db");
 const { intakeSchema } = await import("@/lib/intake/schema");
 const { PRECAUTION_RULES_VERSION, countByLevel, precautionsFor } = await import("@/lib/intake/precautions");
 
@@ -74,5 +74,31 @@ describe("createIntake (written in SQL, read by Prisma)", () => {
     queued.push(...Array.from({ length: 5 }, () => first.reference));
     await expect(createIntake(answers, "create-intake-5")).rejects.toThrow();
     expect(await sql.rows(`SELECT CAST(count(*) AS INTEGER) AS n FROM "Intake" WHERE "idempotencyKey" = 'create-intake-5'`)).toEqual([{ n: 0 }]);
+  });
+
+  it("stores intakes arriving together with one statement, each answered for itself", async () => {
+    const answers = intakeSchema.parse(neuropathyIntake());
+    // 130 at once: more than one INSERT's 100 rows. Keys 0-9 are sent twice in the same turn, so a
+    // repeat meets the first inside the same statement; key 0 once more later, as a retry would.
+    const keys = [...Array.from({ length: 120 }, (_, i) => `together-${i}`), ...Array.from({ length: 10 }, (_, i) => `together-${i}`)];
+    // A client of its own that logs its SQL, to count the INSERTs.
+    const inserts: string[] = [];
+    const db = createPrismaClient(testDatabaseUrl, { onQuery: (e) => void (/^\s*INSERT INTO "Intake"/.test(e.query) && inserts.push(e.query)) });
+    const results = await Promise.all(keys.map((key) => createIntake(answers, key, db)));
+    // 130 in one turn: two statements (100 rows, then 30), not 130.
+    expect(inserts).toHaveLength(2);
+    await db.$disconnect();
+    const created = results.filter((r) => !r.duplicate);
+    expect(created).toHaveLength(120);
+    expect(new Set(created.map((r) => r.id)).size).toBe(120);
+    for (let i = 0; i < 10; i++) {
+      const first = results.filter((_, k) => keys[k] === `together-${i}`);
+      expect(first).toHaveLength(2);
+      expect(first[0]!.id).toBe(first[1]!.id);
+      expect(first.filter((r) => r.duplicate)).toHaveLength(1);
+    }
+    const again = await createIntake(answers, "together-0");
+    expect(again).toMatchObject({ duplicate: true, id: results[0]!.id });
+    expect(await sql.rows(`SELECT CAST(count(*) AS INTEGER) AS n FROM "Intake" WHERE "idempotencyKey" LIKE 'together-%'`)).toEqual([{ n: 120 }]);
   });
 });
