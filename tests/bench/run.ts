@@ -375,6 +375,7 @@ async function postgresColumn(browser: Awaited<ReturnType<typeof chromium.launch
           body: bodies[i]!,
           headers: { "idempotency-key": `${tag}-key-${i}`, "x-forwarded-for": `198.18.${(i >> 8) & 255}.${i & 255}` },
         }),
+        warmUp: { path: "/api/baseline", body: "{}" },
       });
     };
     const summary = (r: Awaited<ReturnType<typeof load>>, name: string) => {

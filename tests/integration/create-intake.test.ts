@@ -78,27 +78,45 @@ describe("createIntake (written in SQL, read by Prisma)", () => {
 
   it("stores intakes arriving together with one statement, each answered for itself", async () => {
     const answers = intakeSchema.parse(neuropathyIntake());
-    // 130 at once: more than one INSERT's 100 rows. Keys 0-9 are sent twice in the same turn, so a
-    // repeat meets the first inside the same statement; key 0 once more later, as a retry would.
-    const keys = [...Array.from({ length: 120 }, (_, i) => `together-${i}`), ...Array.from({ length: 10 }, (_, i) => `together-${i}`)];
+    // 130 at once: more than one INSERT's 100 rows. Keys 0-9 come twice, side by side, so a repeat
+    // meets its first inside the same statement (the statement's rows are in key order).
+    const keys = Array.from({ length: 120 }, (_, i) => `together-${String(i).padStart(3, "0")}`).flatMap((key, i) => (i < 10 ? [key, key] : [key]));
     // A client of its own that logs its SQL, to count the INSERTs.
     const inserts: string[] = [];
     const db = createPrismaClient(testDatabaseUrl, { onQuery: (e) => void (/^\s*INSERT INTO "Intake"/.test(e.query) && inserts.push(e.query)) });
-    const results = await Promise.all(keys.map((key) => createIntake(answers, key, db)));
-    // 130 in one turn: two statements (100 rows, then 30), not 130.
-    expect(inserts).toHaveLength(2);
-    await db.$disconnect();
-    const created = results.filter((r) => !r.duplicate);
-    expect(created).toHaveLength(120);
-    expect(new Set(created.map((r) => r.id)).size).toBe(120);
-    for (let i = 0; i < 10; i++) {
-      const first = results.filter((_, k) => keys[k] === `together-${i}`);
-      expect(first).toHaveLength(2);
-      expect(first[0]!.id).toBe(first[1]!.id);
-      expect(first.filter((r) => r.duplicate)).toHaveLength(1);
+    try {
+      const results = await Promise.all(keys.map((key) => createIntake(answers, key, db)));
+      // 130 in one turn: two statements (100 rows, then 30), not 130.
+      expect(inserts).toHaveLength(2);
+      const created = results.filter((r) => !r.duplicate);
+      expect(created).toHaveLength(120);
+      expect(new Set(created.map((r) => r.id)).size).toBe(120);
+      for (let i = 0; i < 10; i++) {
+        const pair = results.filter((_, k) => keys[k] === `together-00${i}`);
+        expect(pair).toHaveLength(2);
+        expect(pair[0]!.id).toBe(pair[1]!.id);
+        expect(pair.filter((r) => r.duplicate)).toHaveLength(1);
+      }
+      // And a retry later, as a client whose answer was lost would send it.
+      expect(await createIntake(answers, "together-000", db)).toMatchObject({ duplicate: true, id: results[0]!.id });
+    } finally {
+      await db.$disconnect();
     }
-    const again = await createIntake(answers, "together-0");
-    expect(again).toMatchObject({ duplicate: true, id: results[0]!.id });
     expect(await sql.rows(`SELECT CAST(count(*) AS INTEGER) AS n FROM "Intake" WHERE "idempotencyKey" LIKE 'together-%'`)).toEqual([{ n: 120 }]);
+  });
+
+  it("fails only the intake whose link's appointment is gone, not the others sent with it", async () => {
+    const answers = intakeSchema.parse(neuropathyIntake());
+    const gone = { appointmentId: "no-such-appointment", clientId: "no-such-client" };
+    const results = await Promise.allSettled([
+      createIntake(answers, "beside-broken-1"),
+      createIntake(answers, "broken-link", getDb(), gone),
+      createIntake(answers, "beside-broken-2"),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(await sql.rows(`SELECT "idempotencyKey" FROM "Intake" WHERE "idempotencyKey" LIKE '%broken%' ORDER BY "idempotencyKey"`)).toEqual([
+      { idempotencyKey: "beside-broken-1" },
+      { idempotencyKey: "beside-broken-2" },
+    ]);
   });
 });

@@ -70,7 +70,7 @@ export async function createIntake(
         ${input.email}, ${input.appointmentDate}, ${input.dateOfBirth}, ${INTAKE_SCHEMA_VERSION}, ${answers},
         ${counts.stop}, ${counts.refer}, ${counts.avoid}, ${flagged}, ${PRECAUTION_RULES_VERSION},
         ${link?.clientId ?? null}, ${link?.appointmentId ?? null}, ${now}, ${now})`;
-    if (await insertWithOthers(db, id, row)) return { id, reference, duplicate: false };
+    if (await insertWithOthers(db, id, idempotencyKey, row)) return { id, reference, duplicate: false };
     // A unique key was taken. A repeat, or two requests with the same key raced and the other won:
     const winner = await findByIdempotencyKey(idempotencyKey, db);
     if (winner) return { ...winner, duplicate: true };
@@ -81,17 +81,19 @@ export async function createIntake(
     }
     // Otherwise the new reference (one in about a trillion) was taken: another one.
   }
-  throw new Error(`No free reference code after ${MAX_REFERENCE_TRIES} tries`);
+  throw new Error(`The intake was not stored: a unique key stayed taken after ${MAX_REFERENCE_TRIES} tries (reference, or the link's appointment)`);
 }
 
 // ------------------------------------------------------------------ one statement for several intakes
 
-type Waiting = { id: string; row: Prisma.Sql; done: (inserted: boolean) => void; failed: (error: unknown) => void };
+type Waiting = { id: string; key: string; row: Prisma.Sql; done: (inserted: boolean) => void; failed: (error: unknown) => void };
 
 /** Intakes waiting for the end of this turn of the event loop, per database client. */
 const waiting = new WeakMap<Db, Waiting[]>();
+/** The statements of one client run one after another (see insertWaiting). */
+const running = new WeakMap<Db, Promise<void>>();
 
-/** At most this many rows in one INSERT (20 values each: far below either database's limit). */
+/** At most this many rows in one INSERT (19 values each: far below either database's limit). */
 const MAX_ROWS = 100;
 
 /**
@@ -101,20 +103,26 @@ const MAX_ROWS = 100;
  * time (docs/decisions/013-submit-tail.md); alone, an intake waits for nothing but the end of the
  * current turn. True when the row was inserted, false when one of its unique keys was taken.
  */
-function insertWithOthers(db: Db, id: string, row: Prisma.Sql): Promise<boolean> {
+function insertWithOthers(db: Db, id: string, key: string, row: Prisma.Sql): Promise<boolean> {
   return new Promise((done, failed) => {
     let queue = waiting.get(db);
     if (!queue) {
       queue = [];
       waiting.set(db, queue);
-      setImmediate(() => void insertWaiting(db));
+      setImmediate(() => {
+        // After the statement before, if one is still running (PostgreSQL): two statements at once
+        // could each hold a key the other waits for. Meanwhile the next turns' intakes gather.
+        const next = (running.get(db) ?? Promise.resolve()).then(() => insertWaiting(db));
+        running.set(db, next);
+      });
     }
-    queue.push({ id, row, done, failed });
+    queue.push({ id, key, row, done, failed });
   });
 }
 
 async function insertWaiting(db: Db): Promise<void> {
-  const all = waiting.get(db) ?? [];
+  // In one order of keys, so two instances' statements on PostgreSQL take their locks alike.
+  const all = (waiting.get(db) ?? []).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   waiting.delete(db);
   for (let i = 0; i < all.length; i += MAX_ROWS) {
     const batch = all.slice(i, i + MAX_ROWS);
@@ -122,26 +130,42 @@ async function insertWaiting(db: Db): Promise<void> {
       const inserted = await insertRows(db, batch);
       for (const w of batch) w.done(inserted.has(w.id));
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0]!.failed(error);
+      if (batch.length === 1 || !isRowError(error)) {
+        for (const w of batch) w.failed(error);
         continue;
       }
-      // The statement failed as a whole (a busy or failing database, not a taken key, which the
-      // statement skips): each intake is tried on its own, so each caller gets its own answer.
-      for (const w of batch) insertRows(db, [w]).then((ids) => w.done(ids.has(w.id)), w.failed);
+      // One row broke a rule the statement does not skip (a link whose appointment is gone): each
+      // intake is tried on its own, so that one fails and the others are stored.
+      for (const w of batch) {
+        try {
+          const ids = await insertRows(db, [w]);
+          w.done(ids.has(w.id));
+        } catch (own) {
+          w.failed(own);
+        }
+      }
     }
   }
 }
 
+/** An error of the rows given (a foreign key, a missing value), not of the database. */
+function isRowError(error: unknown): boolean {
+  return DatabaseError.is(error) && /Constraint|Violation/.test(error.kind ?? "");
+}
+
 /** One INSERT of the rows; a row with a unique key already taken is skipped. The ids inserted. */
 async function insertRows(db: Db, rows: Waiting[]): Promise<Set<string>> {
-  const inserted = await db.$queryRaw<{ id: string }[]>`
+  const insert = db.$queryRaw<{ id: string }[]>`
     INSERT INTO "Intake" ("id", "reference", "idempotencyKey", "status", "fullName", "fullNameSearch", "email",
       "appointmentDate", "dateOfBirth", "schemaVersion", "answers", "stopCount", "referCount", "avoidCount", "flagged",
       "precautionsVersion", "clientId", "appointmentId", "createdAt", "updatedAt")
     VALUES ${Prisma.join(rows.map((r) => r.row))}
     ON CONFLICT DO NOTHING
     RETURNING "id"`;
+  // On SQLite every query shares one connection, and only a transaction takes its lock: inside one,
+  // the insert waits for a transaction in progress (a review) instead of running inside it, where
+  // its rows would be answered before they are committed.
+  const [inserted] = db.$databaseKind() === "sqlite" ? await db.$transaction([insert]) : [await insert];
   return new Set(inserted.map((r) => r.id));
 }
 
