@@ -7,7 +7,7 @@ import { INTAKE_STATUSES, type IntakeStatus } from "@/lib/data/intakes/summary";
 import { describeAnswers } from "@/lib/intake/answers";
 import { formatDate, formatDateTime } from "@/lib/intake/dates";
 import { REGIONS, type Region } from "@/lib/intake/options";
-import { LEVELS, LEVEL_ORDER, MUST_ACKNOWLEDGE, mustAcknowledge, precautionsFor, type Answers, type Level } from "@/lib/intake/precautions";
+import { LEVELS, LEVEL_ORDER, MUST_ACKNOWLEDGE, notAcknowledged, precautionsFor, type Answers, type Level } from "@/lib/intake/precautions";
 import { questionnaire, type Question } from "@/lib/intake/questionnaire";
 
 export type DocumentLine = { label: string; value: string };
@@ -54,11 +54,11 @@ const MAP_QUESTIONS = ["reducedFeeling", "painfulToLightTouch", "woundsOrBlister
 
 export function intakeDocument(intake: IntakeForDocument, clinicName: string): IntakeDocument {
   const precautions = precautionsFor(intake.answers);
-  const acknowledged = new Set(intake.reviews.flatMap((r) => r.acknowledged));
+  const acknowledged = intake.reviews.flatMap((r) => r.acknowledged);
   const instructionOf = new Map(precautions.map((p) => [p.id, p.instruction]));
   const a = intake.answers as Record<string, unknown>;
   // As the submission page works it out: reviewed, but the current rules raise an item no review acknowledged.
-  const rulesChanged = intake.reviews.length > 0 && mustAcknowledge(precautions).some((id) => !acknowledged.has(id));
+  const rulesChanged = intake.reviews.length > 0 && notAcknowledged(precautions, acknowledged).length > 0;
 
   const bodyMap: DocumentLine[] = [];
   if (questionnaire.isStepShown("neuropathy", a)) {
@@ -101,7 +101,7 @@ export function intakeDocument(intake: IntakeForDocument, clinicName: string): I
             because: p.because,
             // The clinic's own guidance is a page of the app (a relative link): on paper, its name alone.
             sources: p.sources.map((s) => (s.url.startsWith("/") ? s.citation : `${s.citation} (${s.url})`)),
-            acknowledged: MUST_ACKNOWLEDGE.includes(level) ? acknowledged.has(p.id) : undefined,
+            acknowledged: MUST_ACKNOWLEDGE.includes(level) ? acknowledged.includes(p.id) : undefined,
           })),
         },
       ];

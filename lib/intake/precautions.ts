@@ -462,6 +462,11 @@ export function mustAcknowledge(precautions: Precaution[]): string[] {
   return precautions.filter((p) => MUST_ACKNOWLEDGE.includes(p.level)).map((p) => p.id);
 }
 
+/** The stop, refer and avoid items no review acknowledged (all of them before any review). */
+export function notAcknowledged(precautions: Precaution[], acknowledged: readonly string[]): string[] {
+  return mustAcknowledge(precautions).filter((id) => !acknowledged.includes(id));
+}
+
 /** Every rule id, for tests and documentation. */
 export const RULE_IDS = RULES.map((r) => r.id);
 

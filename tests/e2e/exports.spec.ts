@@ -105,6 +105,14 @@ test("an EHR reads the Questionnaire, and a response with an API key until it is
   expect(responseProblems(response, answeredOn)).toEqual([]);
   expect(response.contained!.some((c) => c.resourceType === "DetectedIssue")).toBe(true);
   expect((await api.get("/api/fhir/QuestionnaireResponse/doesnotexist0000", { headers })).status()).toBe(404);
+  // The README's curl for the CSV and the PDF, with the same key.
+  const csv = await api.get(`/api/exports/intakes.csv?from=&q=${encodeURIComponent("Łukasiewicz")}`, { headers });
+  expect(csv.status()).toBe(200);
+  expect((await csv.text()).split("\r\n").filter(Boolean)).toHaveLength(2);
+  const pdf = await api.get(`/api/exports/intakes/${intakeId}/pdf?paper=letter`, { headers });
+  expect(pdf.status()).toBe(200);
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  expect((await api.get("/api/exports/intakes/doesnotexist0000/pdf", { headers })).status()).toBe(404);
   const wrongKey = `${key.slice(0, -1)}${key.endsWith("a") ? "b" : "a"}`;
   expect((await api.get(`/api/fhir/QuestionnaireResponse/${intakeId}`, { headers: { "x-api-key": wrongKey } })).status()).toBe(401);
 
@@ -116,7 +124,8 @@ test("an EHR reads the Questionnaire, and a response with an API key until it is
   // The submission's audit trail names the key that read it.
   await signIn(page);
   await page.goto(`/dashboard/submissions/${intakeId}`);
-  await expect(page.getByText('API key "Practice EHR"')).toBeVisible();
+  // Two reads of this intake by the key: its FHIR response and its PDF.
+  await expect(page.getByRole("cell", { name: 'API key "Practice EHR"' })).toHaveCount(2);
 
   const listed = npmRun("apikey:list");
   expect(listed).toContain(audited.apiKeyId!);
@@ -126,7 +135,8 @@ test("an EHR reads the Questionnaire, and a response with an API key until it is
   expect(npmRun("apikey:list")).toMatch(new RegExp(`${audited.apiKeyId}\\s+revoked`));
   // Revoked, the key is still named in the trail of what it read.
   await page.reload();
-  await expect(page.getByText('API key "Practice EHR"')).toBeVisible();
+  // Two reads of this intake by the key: its FHIR response and its PDF.
+  await expect(page.getByRole("cell", { name: 'API key "Practice EHR"' })).toHaveCount(2);
   await api.dispose();
 });
 

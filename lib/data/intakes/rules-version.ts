@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type Db } from "@/lib/db";
-import { PRECAUTION_RULES_VERSION, countByLevel, mustAcknowledge, precautionsFor } from "@/lib/intake/precautions";
+import { PRECAUTION_RULES_VERSION, countByLevel, notAcknowledged, precautionsFor } from "@/lib/intake/precautions";
 import type { IntakeInput } from "@/lib/intake/schema";
 import { acknowledgedByAny, acknowledgedIds } from "./review";
 
@@ -56,7 +56,7 @@ async function recomputeRound(db: Db, result: RecomputeResult): Promise<number> 
       const card = precautionsFor((row.answers ?? {}) as Partial<IntakeInput>);
       const counts = countByLevel(card);
       const acknowledged = acknowledgedByAny(row.reviews.map((r) => ({ acknowledged: acknowledgedIds(r.acknowledged) })));
-      const rulesChanged = row.status === "reviewed" && mustAcknowledge(card).some((id) => !acknowledged.includes(id));
+      const rulesChanged = row.status === "reviewed" && notAcknowledged(card, acknowledged).length > 0;
       changed.push(rulesChanged);
       return db.intake.updateMany({
         // Only if still of an older version, and not reviewed since it was read.

@@ -9,7 +9,6 @@
  * `since`), so each stored response is read against the questionnaire it was answered on.
  */
 import type { Questionnaire, QuestionnaireItem, QuestionnaireItemEnableWhen } from "@medplum/fhirtypes";
-import { MAX_NAME, MAX_TEXT } from "@/lib/intake/questionnaire/questions";
 import { conditionsOf } from "@/lib/intake/questionnaire/visibility";
 import { questionnaire, type Question, type Questionnaire as Registry, type ShownWhen } from "@/lib/intake/questionnaire";
 import { INTAKE_SCHEMA_VERSION } from "@/lib/intake/schema";
@@ -66,24 +65,6 @@ export function itemTypeOf(q: Question): FhirItemType {
 /** Whether a question was on the form under a schema version. */
 export const askedUnder = (q: Question, version: number) => q.since === undefined || q.since <= version;
 
-const isAlwaysAsked = (q: Question) => !q.shownWhen && !REGISTRY.steps.find((s) => s.id === q.step)?.shownWhen;
-
-function maxLengthOf(q: Question): number | undefined {
-  switch (q.kind) {
-    case "shortText":
-      // As the schema: a name that must always be given is a name's length; other lines a text's.
-      return q.maxLength ?? (q.required && isAlwaysAsked(q) ? MAX_NAME : MAX_TEXT);
-    case "longText":
-      return MAX_TEXT;
-    case "email":
-      return 254;
-    case "phone":
-      return 40;
-    default:
-      return undefined;
-  }
-}
-
 function enableWhenOf(shownWhen: ShownWhen, base: string): Pick<QuestionnaireItem, "enableWhen" | "enableBehavior"> {
   const { conditions, join } = conditionsOf(shownWhen);
   const enableWhen = conditions.map((c): QuestionnaireItemEnableWhen => {
@@ -107,7 +88,7 @@ function itemOf(q: Question, base: string): QuestionnaireItem {
   // A consent must be ticked to send the form; any other question marked required must be answered when shown.
   if (q.required || q.kind === "consent") item.required = true;
   if (q.kind === "multipleChoice" || q.kind === "bodyRegions") item.repeats = true;
-  const maxLength = maxLengthOf(q);
+  const maxLength = questionnaire.maxLengthOf(q);
   if (maxLength !== undefined) item.maxLength = maxLength;
   if ("options" in q) {
     item.answerOption = q.options.ids.map((code) => ({

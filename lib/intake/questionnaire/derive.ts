@@ -35,6 +35,30 @@ const choices = (ids: readonly [string, ...string[]]) =>
     .transform((list) => ids.filter((id) => (list as string[]).includes(id)))
     .default([]);
 
+/** The longest email address (RFC 5321) and phone number taken, in characters. */
+const MAX_EMAIL = 254;
+const MAX_PHONE = 40;
+
+/**
+ * The longest answer a text question takes, in characters (undefined for other kinds): a name
+ * that must always be given is a name's length, any other line a text's. The schema and the FHIR
+ * Questionnaire's maxLength both read it.
+ */
+function textLimit(q: Question, always: boolean): number | undefined {
+  switch (q.kind) {
+    case "shortText":
+      return q.maxLength ?? (always ? MAX_NAME : MAX_TEXT);
+    case "longText":
+      return MAX_TEXT;
+    case "email":
+      return MAX_EMAIL;
+    case "phone":
+      return MAX_PHONE;
+    default:
+      return undefined;
+  }
+}
+
 /**
  * The field's own schema. A question that is required but not always asked is optional here: the
  * one "required when shown" check (below) asks for it when it is shown.
@@ -43,9 +67,7 @@ function fieldSchema(q: Question, always: boolean): z.ZodType {
   const missing = q.required ?? "Answer this question";
   switch (q.kind) {
     case "shortText":
-      return always
-        ? requiredText(missing, q.maxLength ?? MAX_NAME, q.format ?? "line")
-        : optionalText(q.maxLength ?? MAX_TEXT, q.format ?? "text");
+      return always ? requiredText(missing, textLimit(q, true)!, q.format ?? "line") : optionalText(textLimit(q, false)!, q.format ?? "text");
     case "longText":
       return optionalText(MAX_TEXT, "text");
     case "email":
@@ -53,10 +75,10 @@ function fieldSchema(q: Question, always: boolean): z.ZodType {
         .string({ error: missing })
         .trim()
         .min(1, missing)
-        .max(254, keepUnder(254))
+        .max(MAX_EMAIL, keepUnder(MAX_EMAIL))
         .pipe(z.email("Enter an email address like name@example.com"));
     case "phone":
-      return requiredText(missing, 40, "line").refine((v) => /^\+?[\d\s().-]+$/.test(v) && digits(v) >= 7 && digits(v) <= 15, PHONE_SHAPE);
+      return requiredText(missing, MAX_PHONE, "line").refine((v) => /^\+?[\d\s().-]+$/.test(v) && digits(v) >= 7 && digits(v) <= 15, PHONE_SHAPE);
     case "date":
       return z.string({ error: missing }).trim().min(1, missing).refine(isCalendarDate, "Enter a real date");
     case "singleChoice":
@@ -249,6 +271,8 @@ export function deriveQuestionnaire<const R extends Questionnaire>(registry: R) 
     stepsDependOn,
     stepIds,
     stepFields,
+    /** The longest answer a text question takes, as its schema checks it; undefined for other kinds. */
+    maxLengthOf: (q: Question) => textLimit(q, !!q.required && alwaysAsked(q)),
     stepOf: (id: string) => registry.questions.find((q) => q.id === id)?.step as StepId | undefined,
     questionsOf,
     /** Whether the step ends with today's date beside the signature. */

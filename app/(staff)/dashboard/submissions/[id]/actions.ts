@@ -9,7 +9,7 @@ import { requireTherapist } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/data/audit";
 import { attachIntakeToClient } from "@/lib/data/clients";
 import { acknowledgedByAny, getIntakeForReview, markIntakeReviewed } from "@/lib/data/intakes";
-import { PRECAUTION_RULES_VERSION, mustAcknowledge, precautionsFor } from "@/lib/intake/precautions";
+import { PRECAUTION_RULES_VERSION, notAcknowledged, precautionsFor } from "@/lib/intake/precautions";
 import { MAX_TEXT } from "@/lib/intake/schema";
 import { mustBeText } from "@/lib/intake/text";
 import { errorKind, log } from "@/lib/log";
@@ -49,7 +49,7 @@ export async function markReviewed(_previous: ReviewState, formData: FormData): 
     const intake = await getIntakeForReview(intakeId);
     if (!intake) return NOT_FOUND;
     const earlier = acknowledgedByAny(intake.reviews);
-    const required = mustAcknowledge(precautionsFor(intake.answers)).filter((id) => !earlier.includes(id));
+    const required = notAcknowledged(precautionsFor(intake.answers), earlier);
     const missing = required.filter((id) => !acknowledged.includes(id));
     if (missing.length > 0) {
       return {

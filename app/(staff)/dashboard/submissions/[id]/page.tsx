@@ -15,7 +15,7 @@ import { getEnv } from "@/lib/env";
 import { describeAnswers } from "@/lib/intake/answers";
 import { formatDate, formatDateTime } from "@/lib/intake/dates";
 import type { Region } from "@/lib/intake/options";
-import { mustAcknowledge, precautionsFor } from "@/lib/intake/precautions";
+import { notAcknowledged, precautionsFor } from "@/lib/intake/precautions";
 import { questionnaire } from "@/lib/intake/questionnaire";
 import { attachToClient, markReviewed } from "./actions";
 import { openSubmission } from "./open-submission";
@@ -37,7 +37,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
   const acknowledged = acknowledgedByAny(intake.reviews);
   // Worked out from the current rules, as the review action does: the stored flag is for the list.
   const changedSinceReview =
-    intake.reviews.length > 0 ? mustAcknowledge(precautions).filter((id) => !acknowledged.includes(id)) : [];
+    intake.reviews.length > 0 ? notAcknowledged(precautions, acknowledged) : [];
   const awaitingReview = intake.reviews.length === 0 || changedSinceReview.length > 0;
   const avoidRegions = [...new Set(precautions.filter((p) => p.level === "avoid").flatMap((p) => p.regions))] as Region[];
   const a = intake.answers;
@@ -128,7 +128,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
           <ReviewForm
             intakeId={intake.id}
             action={markReviewed}
-            toAcknowledge={mustAcknowledge(precautions).filter((id) => !acknowledged.includes(id)).length}
+            toAcknowledge={notAcknowledged(precautions, acknowledged).length}
           />
         ) : null}
       </section>
