@@ -3,7 +3,7 @@
 import { startTransition, useActionState, type FormEvent } from "react";
 import { FormError, PlainField } from "@/components/ui/fields";
 import type { ActionResult } from "@/lib/action-result";
-import { MAX_TEXT } from "@/lib/intake/schema";
+import { MAX_TEXT } from "@/lib/intake/questionnaire";
 
 /** What the review action answers: nothing yet, saved, or what to fix. */
 export type ReviewState = ActionResult<null> | null;

@@ -1,13 +1,15 @@
 /**
- * The intake's schema, shared by the form (zodResolver), the server action and the JSON API:
+ * The intake's schema, shared by the form (resolver.ts), the server action and the JSON API:
  * the fields and the "required when shown" check come from the question registry
- * (lib/intake/questionnaire); the rules across questions that are not about visibility live here.
+ * (lib/intake/questionnaire/fields.ts); the rules across questions that are not about visibility
+ * live here.
  * Answers to questions the client could not see are dropped before validation, so they are never
  * stored stale and never block a submission.
  */
 import { z } from "zod";
 import { earliestToday, isCalendarDate, latestToday, yearsBefore } from "./dates";
-import { questionnaire, type IntakeAnswers, type IntakeFormValues, type QuestionId } from "./questionnaire";
+import { INTAKE_QUESTIONNAIRE, questionnaire, type IntakeAnswers, type IntakeFormValues, type QuestionId } from "./questionnaire";
+import { deriveFields } from "./questionnaire/fields";
 
 export { MAX_NAME, MAX_TEXT } from "./questionnaire";
 export type { IntakeFormValues } from "./questionnaire";
@@ -24,8 +26,10 @@ export const INTAKE_SCHEMA_VERSION = 3;
 
 export const MAX_AGE_YEARS = 120;
 
+const { fields, checkRequiredWhenShown } = deriveFields(INTAKE_QUESTIONNAIRE);
+
 /** Every question's own schema, from the registry (the OpenAPI document is made from it). */
-export const intakeFields = questionnaire.fields;
+export const intakeFields = fields;
 
 export const dropHiddenAnswers = questionnaire.dropHiddenAnswers;
 
@@ -50,7 +54,7 @@ function checkCrossFieldRules(v: Record<string, unknown>, ctx: z.RefinementCtx) 
   if (isText(v.appointmentDate) && isCalendarDate(v.appointmentDate) && v.appointmentDate < earliestToday(now)) {
     add("appointmentDate", "The appointment date cannot be in the past");
   }
-  questionnaire.checkRequiredWhenShown(v, ctx);
+  checkRequiredWhenShown(v, ctx);
   if (isText(v.signature) && isText(v.fullName) && normaliseName(v.signature) !== normaliseName(v.fullName)) {
     add("signature", "Type your full name exactly as you entered it on the first step");
   }

@@ -10,6 +10,7 @@ import {
   type Question,
   type Questionnaire,
 } from "@/lib/intake/questionnaire";
+import { deriveFields } from "@/lib/intake/questionnaire/fields";
 import { INTAKE_SCHEMA_VERSION, intakeSchema, toValidationErrors } from "@/lib/intake/schema";
 import stored from "../fixtures/stored-v2-summaries.json";
 import { validIntake } from "../helpers/intake-fixtures";
@@ -135,8 +136,8 @@ describe("required, on a question always asked", () => {
         { id: "pain", step: "only", kind: "scale", min: 0, max: 10, label: "Pain", required: "Choose a number" },
       ],
     };
-    const derived = deriveQuestionnaire(registry);
-    const schema = derived.fields.superRefine((v, ctx) => derived.checkRequiredWhenShown(v as Record<string, unknown>, ctx));
+    const { fields, checkRequiredWhenShown } = deriveFields(registry);
+    const schema = fields.superRefine((v, ctx) => checkRequiredWhenShown(v as Record<string, unknown>, ctx));
     const result = schema.safeParse({});
     expect(result.success).toBe(false);
     expect(result.success ? {} : toValidationErrors(result.error).fieldErrors).toEqual({ notes: "Write a note", picks: "Pick one", pain: "Choose a number" });
@@ -163,9 +164,10 @@ describe("adding a question is one entry", () => {
     ],
   };
   const derived = deriveQuestionnaire(registry);
+  const { fields, checkRequiredWhenShown } = deriveFields(registry);
   const schema = z.preprocess(
     (input) => derived.dropHiddenAnswers(input),
-    derived.fields.superRefine((v, ctx) => derived.checkRequiredWhenShown(v as Record<string, unknown>, ctx)),
+    fields.superRefine((v, ctx) => checkRequiredWhenShown(v as Record<string, unknown>, ctx)),
   );
   const errorsOf = (input: unknown) => {
     const result = schema.safeParse(input);

@@ -1,108 +1,17 @@
-import { z } from "zod";
-import { formatDate, isCalendarDate } from "../dates";
-import { mustBeText, type TextKind } from "../text";
-import { MAX_NAME, MAX_TEXT } from "./questions";
+/**
+ * Everything the app needs of a questionnaire but its Zod fields, worked out from its registry
+ * alone: which questions and steps are asked, dropping hidden answers, the steps and their
+ * questions, the form's defaults, the readable summary, a returning client's prefill and changes.
+ * No Zod, so the client's page loads none: the Zod fields and the "required when shown" check are
+ * in fields.ts. `deriveQuestionnaire(INTAKE_QUESTIONNAIRE)` is the intake's (index.ts); tests
+ * derive from copies.
+ */
+import { formatDate } from "../dates";
+import { alwaysAskedIn, isEmpty, textLimit } from "./question-rules";
 import type { Question, Questionnaire, Step } from "./types";
 import type { AnswersOf, FormValuesOf, QuestionIdOf, StepIdOf } from "./values";
 import { conditionsOf, makeVisibility } from "./visibility";
 import { makeVisits, type AnswerChange, type VisitAnswers } from "./visits";
-
-/**
- * Everything the app needs of a questionnaire, worked out from its registry alone: the Zod
- * fields (types and bounds, one per kind), the "required when shown" check, dropping hidden
- * answers, the steps and their questions, the form's defaults and the readable summary.
- * `deriveQuestionnaire(INTAKE_QUESTIONNAIRE)` is the intake's (index.ts); tests derive from copies.
- */
-
-// ------------------------------------------------------------------ one Zod schema per kind
-
-const keepUnder = (max: number) => `Keep this under ${max.toLocaleString("en")} characters`;
-
-const requiredText = (message: string, max: number, format: TextKind) =>
-  z.string({ error: message }).trim().min(1, message).max(max, keepUnder(max)).superRefine(mustBeText(format));
-
-const optionalText = (max: number, format: TextKind) =>
-  z.string().trim().max(max, keepUnder(max)).superRefine(mustBeText(format)).default("");
-
-const PHONE_SHAPE = "Enter a phone number with 7 to 15 digits, for example +1 555 123 4567";
-const digits = (v: string) => v.match(/\d/g)?.length ?? 0;
-
-const choices = (ids: readonly [string, ...string[]]) =>
-  z
-    .array(z.enum(ids, { error: "Choose from the list" }))
-    .max(ids.length)
-    // Checkbox groups send their values in the order ticked; store them once, in a stable order.
-    .transform((list) => ids.filter((id) => (list as string[]).includes(id)))
-    .default([]);
-
-/** The longest email address (RFC 5321) and phone number taken, in characters. */
-const MAX_EMAIL = 254;
-const MAX_PHONE = 40;
-
-/**
- * The longest answer a text question takes, in characters (undefined for other kinds): a name
- * that must always be given is a name's length, any other line a text's. The schema and the FHIR
- * Questionnaire's maxLength both read it.
- */
-function textLimit(q: Question, always: boolean): number | undefined {
-  switch (q.kind) {
-    case "shortText":
-      return q.maxLength ?? (always ? MAX_NAME : MAX_TEXT);
-    case "longText":
-      return MAX_TEXT;
-    case "email":
-      return MAX_EMAIL;
-    case "phone":
-      return MAX_PHONE;
-    default:
-      return undefined;
-  }
-}
-
-/**
- * The field's own schema. A question that is required but not always asked is optional here: the
- * one "required when shown" check (below) asks for it when it is shown.
- */
-function fieldSchema(q: Question, always: boolean): z.ZodType {
-  const missing = q.required ?? "Answer this question";
-  switch (q.kind) {
-    case "shortText":
-      return always ? requiredText(missing, textLimit(q, true)!, q.format ?? "line") : optionalText(textLimit(q, false)!, q.format ?? "text");
-    case "longText":
-      return optionalText(MAX_TEXT, "text");
-    case "email":
-      return z
-        .string({ error: missing })
-        .trim()
-        .min(1, missing)
-        .max(MAX_EMAIL, keepUnder(MAX_EMAIL))
-        .pipe(z.email("Enter an email address like name@example.com"));
-    case "phone":
-      return requiredText(missing, MAX_PHONE, "line").refine((v) => /^\+?[\d\s().-]+$/.test(v) && digits(v) >= 7 && digits(v) <= 15, PHONE_SHAPE);
-    case "date":
-      return z.string({ error: missing }).trim().min(1, missing).refine(isCalendarDate, "Enter a real date");
-    case "singleChoice":
-    case "yesNo":
-      return always ? z.enum(q.options.ids, { error: missing }) : z.enum(q.options.ids, { error: q.invalid ?? missing }).optional();
-    case "multipleChoice":
-    case "bodyRegions":
-      return choices(q.options.ids);
-    case "tick":
-      return z.boolean().default(false);
-    case "consent":
-      return z.boolean({ error: "Tick this box to continue" }).refine((ticked) => ticked, "Tick this box to continue");
-    case "scale": {
-      const outside = q.invalid ?? `Choose a number from ${q.min} to ${q.max}`;
-      return z.number({ error: missing }).int().min(q.min, outside).max(q.max, outside).optional();
-    }
-  }
-}
-
-/** Kinds whose schema, for a question always asked and required, itself refuses a missing answer. */
-const REFUSES_MISSING = new Set<Question["kind"]>(["shortText", "email", "phone", "date", "singleChoice", "yesNo", "consent"]);
-
-const isEmpty = (value: unknown) =>
-  value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
 
 // ------------------------------------------------------------------ the summary
 
@@ -150,21 +59,7 @@ export function deriveQuestionnaire<const R extends Questionnaire>(registry: R) 
 
   const visibility = makeVisibility(registry);
   const visits = makeVisits(registry, { isShown: (q, values) => visibility.isShown(q, values), wordsOf: summaryValue, isEmpty });
-  const conditionalSteps = new Set(registry.steps.filter((s) => s.shownWhen).map((s) => s.id));
-  const alwaysAsked = (q: Question) => !q.shownWhen && !conditionalSteps.has(q.step);
-
-  const shape = Object.fromEntries(registry.questions.map((q) => [q.id, fieldSchema(q, !!q.required && alwaysAsked(q))]));
-  /** Every question's own schema; rules across questions are added by the caller (schema.ts). */
-  const fields = z.object(shape) as unknown as z.ZodObject<Record<QuestionId, z.ZodType>> & z.ZodType<Answers, FormValues>;
-
-  /** The one "required when shown" check: each required question that is asked must be answered. */
-  function checkRequiredWhenShown(values: Record<string, unknown>, ctx: z.RefinementCtx) {
-    for (const q of registry.questions) {
-      // Where the field's own schema already refuses a missing answer, it has said so.
-      if (!q.required || (alwaysAsked(q) && REFUSES_MISSING.has(q.kind))) continue;
-      if (visibility.isShown(q, values) && isEmpty(values[q.id])) ctx.addIssue({ code: "custom", path: [q.id], message: q.required });
-    }
-  }
+  const alwaysAsked = alwaysAskedIn(registry);
 
   /** What a new form starts with: empty text, empty lists, unticked boxes; choices unanswered. */
   const defaults = Object.fromEntries(
@@ -256,8 +151,6 @@ export function deriveQuestionnaire<const R extends Questionnaire>(registry: R) 
 
   return {
     registry,
-    fields,
-    checkRequiredWhenShown,
     dropHiddenAnswers: visibility.dropHiddenAnswers,
     /** Whether a question (given by id, or as itself) is asked, given the answers so far. */
     isShown: (question: QuestionId | Question, values: unknown) => {

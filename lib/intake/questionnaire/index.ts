@@ -1,6 +1,7 @@
 /**
  * The intake questionnaire: the registry (questions.ts) and what is derived from it (derive.ts).
- * Import from here; nothing else in the app knows which question depends on which.
+ * Import from here; nothing else in the app knows which question depends on which. Free of Zod, so
+ * client code can import it: the Zod fields are in fields.ts, read by lib/intake/schema.ts.
  */
 import { deriveQuestionnaire } from "./derive";
 import { INTAKE_QUESTIONNAIRE } from "./questions";
