@@ -4,7 +4,10 @@ const noStore = [{ key: "Cache-Control", value: "no-store, max-age=0" }];
 /** On every answer. The Content-Security-Policy, with its per-request nonce, is set in proxy.ts. */
 const security = [
   { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "no-referrer" },
+  // same-origin, not no-referrer: under no-referrer a browser posting a form without JavaScript
+  // sends "Origin: null", and Next refuses a server action whose origin is not this site's. Other
+  // sites still get no referrer (a personal link's address never leaves).
+  { key: "Referrer-Policy", value: "same-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
   { key: "X-Frame-Options", value: "DENY" },
   // HSTS only from a production build: browsers would otherwise refuse plain http://localhost later.

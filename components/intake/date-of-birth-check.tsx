@@ -1,26 +1,32 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useActionState, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import type { ActionResult } from "@/lib/action-result";
 import { FormError, TextField } from "@/components/ui/fields";
 
 export type ConfirmDateOfBirth = (dateOfBirth: unknown) => Promise<ActionResult<null>>;
+/** The check posted by the browser itself, before or without JavaScript. */
+export type PostDateOfBirth = (previous: ActionResult<null> | null, data: FormData) => Promise<ActionResult<null>>;
 
 /**
  * A returning client confirms their date of birth before the form shows anything from their last
  * visit: the link alone (a forwarded email, a shared phone) is not enough to read health answers.
+ * Before (or without) JavaScript the form posts to `post`; once it runs, the check is made here.
  */
-export function DateOfBirthCheck({ confirm }: { confirm: ConfirmDateOfBirth }) {
+export function DateOfBirthCheck({ confirm, post }: { confirm: ConfirmDateOfBirth; post: PostDateOfBirth }) {
   const router = useRouter();
+  const [posted, postAction] = useActionState(post, null);
   const form = useForm<{ dateOfBirth: string }>({ defaultValues: { dateOfBirth: "" } });
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(posted && !posted.ok ? (posted.formError ?? null) : null);
   const [isPending, startTransition] = useTransition();
-  const fieldError = form.formState.errors.dateOfBirth?.message;
+  const [postedError, setPostedError] = useState(posted && !posted.ok ? posted.fieldErrors?.dateOfBirth : undefined);
+  const fieldError = form.formState.errors.dateOfBirth?.message ?? postedError;
 
   const onSubmit = form.handleSubmit(({ dateOfBirth }) => {
     setFormError(null);
+    setPostedError(undefined);
     startTransition(async () => {
       let result: ActionResult<null>;
       try {
@@ -40,7 +46,7 @@ export function DateOfBirthCheck({ confirm }: { confirm: ConfirmDateOfBirth }) {
   });
 
   return (
-    <form className="intake-form card" noValidate onSubmit={onSubmit} aria-labelledby="dob-heading">
+    <form className="intake-form card" action={postAction} noValidate onSubmit={onSubmit} aria-labelledby="dob-heading">
       <h2 id="dob-heading">Welcome back</h2>
       <p>
         Your answers from your last visit can fill in this form for you. To keep them private, please first confirm your

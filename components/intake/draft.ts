@@ -1,5 +1,5 @@
 import type { IntakeFormValues } from "@/lib/intake/questionnaire";
-import type { FormStep } from "./form-steps";
+import type { FormStep } from "@/lib/intake/form-steps";
 
 /**
  * The answers in progress, kept in this tab's sessionStorage so a reload or a slip of the finger
@@ -8,7 +8,13 @@ import type { FormStep } from "./form-steps";
  */
 export const DRAFT_KEY = "intake-draft-v1";
 
-export type Draft = { values: Partial<IntakeFormValues>; step: FormStep; idempotencyKey: string };
+export type Draft = {
+  values: Partial<IntakeFormValues>;
+  step: FormStep;
+  idempotencyKey: string;
+  /** The last save on the server this copy is as new as (ms; a personal link's, or a posted step's). */
+  serverSavedAt?: number | null;
+};
 
 export function readDraft(key = DRAFT_KEY): Draft | null {
   try {

@@ -1,21 +1,20 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
-import { useForm, useWatch, type DefaultValues } from "react-hook-form";
+import { useActionState, useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useForm, useWatch, type DefaultValues, type Resolver } from "react-hook-form";
 import type { ActionResult } from "@/lib/action-result";
+import { answersFromFormData } from "@/lib/intake/form-data";
+import { formStepTitle, formSteps, type FormStep, type StepState } from "@/lib/intake/form-steps";
 import { HONEYPOT_FIELD } from "@/lib/intake/honeypot";
-import { questionnaire, type IntakeFormValues, type QuestionId } from "@/lib/intake/questionnaire";
-import { intakeSchema, type IntakeInput } from "@/lib/intake/schema";
-import { seeDoctorTodaySigns, type UrgentSign } from "@/lib/intake/see-doctor-today";
+import { questionnaire, type IntakeAnswers, type IntakeFormValues, type QuestionId } from "@/lib/intake/questionnaire";
+import { seeDoctorTodaySigns, thankYouPath, type UrgentSign } from "@/lib/intake/see-doctor-today";
 import { clearDraft } from "./draft";
 import { ErrorSummary } from "./error-summary";
-import { formStepTitle, formSteps, type FormStep } from "./form-steps";
 import { Honeypot } from "./honeypot";
 import { Progress } from "./progress";
 import { ReviewStep } from "./review-step";
-import { SEE_DOCTOR_TODAY_PARAM, SeeDoctorToday } from "./see-doctor-today";
+import { SeeDoctorToday } from "./see-doctor-today";
 import { StepQuestions } from "./step-questions";
 import { useDraft, type FormStart } from "./use-draft";
 import { FormError } from "@/components/ui/fields";
@@ -23,47 +22,104 @@ import { FormError } from "@/components/ui/fields";
 /** What a stored intake answers: its reference, and whether the client must see a doctor today. */
 export type SubmittedIntake = { reference: string; seeDoctorToday: UrgentSign[] };
 export type SubmitIntake = (values: unknown, idempotencyKey: unknown) => Promise<ActionResult<SubmittedIntake>>;
-export type SaveDraft = (step: unknown, values: unknown) => Promise<ActionResult<null>>;
+export type SaveDraft = (step: unknown, values: unknown) => Promise<ActionResult<{ savedAt: number }>>;
+/** A step posted by the browser itself, before or without JavaScript (lib/submissions/posted-steps.ts). */
+export type PostStep = (previous: StepState | null, data: FormData) => Promise<StepState | null>;
 
-/** A personal link's form: where it starts, and which steps hold the last visit's answers. */
-export type LinkFormStart = FormStart & { prefilledSteps: readonly string[] };
+/** Where a form starts (the draft on the server), and which steps hold the last visit's answers. */
+export type LinkFormStart = FormStart & { prefilledSteps?: readonly string[] };
 
 /** Every question, in the order asked: the first of several errors is the one to show. */
 const QUESTION_ORDER = Object.values(questionnaire.stepFields).flat() as QuestionId[];
 
-const resolver = zodResolver(intakeSchema);
+/** The form element's id: what was typed before the page's JavaScript ran is read back from it. */
+const FORM_ID = "intake-form";
+
+/**
+ * The schema's check, loaded with Zod on the first check rather than with the page: the first
+ * page has nothing to check until the client presses Next, and the page is interactive sooner.
+ */
+const loadResolver = () => import("@/lib/intake/resolver").then((m) => m.intakeResolver);
+const resolver: Resolver<IntakeFormValues, unknown, IntakeAnswers> = async (values, context, options) =>
+  (await loadResolver())(values, context, options);
+
+/** Without a server action to post to (component tests), a post changes nothing. */
+const noPost: PostStep = async (previous) => previous;
+
+/**
+ * What the page was drawn with: a post's answer (the page was drawn after a step posted without
+ * JavaScript) or else the server's draft, with what the client typed into the page before the
+ * JavaScript ran on top (read from the form's fields while React hydrates them, before
+ * react-hook-form writes its values into them).
+ */
+function openingOf(start: FormStart | undefined, posted: StepState | null) {
+  const server = { ...start?.values, ...posted?.values };
+  const steps = formSteps({ ...questionnaire.defaults, ...server });
+  const step = steps.find((s) => s === (posted?.step ?? start?.step)) ?? steps[0]!;
+  // On the server there is no document; in the browser, the server's HTML until React hydrates it.
+  const element = typeof document === "undefined" ? null : document.getElementById(FORM_ID);
+  const drawn: Record<string, unknown> = { ...questionnaire.defaults, ...server };
+  const read = element && element instanceof HTMLFormElement && step !== "review" ? answersFromFormData(step, new FormData(element), drawn) : {};
+  // Only what differs from what the server drew was typed.
+  const typed = Object.fromEntries(Object.entries(read).filter(([id, value]) => JSON.stringify(value) !== JSON.stringify(drawn[id])));
+  return {
+    server,
+    typed,
+    step,
+    errors: (posted?.errors ?? {}) as Partial<Record<QuestionId, string>>,
+    /** The server's answers are newer than any copy this tab kept: the page is the latest post's. */
+    serverIsLatest: posted !== null || Object.keys(typed).length > 0,
+  };
+}
 
 /**
  * The questionnaire, one step at a time: each step is checked before the next, the review shows
  * every answer, and the server's answer to a submit is put back on the fields it names. Through a
  * personal link it starts from the server's answers (`start`) and saves them there at each step
  * (`saveDraft`), so the same link continues on another device.
+ *
+ * The server draws it as a plain HTML form of the current step: until the JavaScript runs (or
+ * without it), each button posts the step to `postStep`, which answers with the next step or this
+ * one with its errors (lib/submissions/posted-steps.ts). Once it runs, the same fields are enhanced:
+ * the steps change here, checked as they are typed.
  */
 export function IntakeForm({
   submit,
+  postStep,
   saveDraft,
   start,
   storageKey,
 }: {
   submit: SubmitIntake;
+  postStep?: PostStep;
   saveDraft?: SaveDraft;
   start?: LinkFormStart;
   storageKey?: string;
 }) {
   const router = useRouter();
-  const form = useForm<IntakeFormValues, unknown, IntakeInput>({
+  const [posted, postAction] = useActionState(postStep ?? noPost, null);
+  const [opening] = useState(() => openingOf(start, posted));
+  const form = useForm<IntakeFormValues, unknown, IntakeAnswers>({
     resolver,
-    defaultValues: questionnaire.defaults as DefaultValues<IntakeFormValues>,
+    defaultValues: { ...questionnaire.defaults, ...opening.server, ...opening.typed } as DefaultValues<IntakeFormValues>,
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
   const { errors } = form.formState;
+  // What a post drew (errors beside the fields, a notice, a form error), until the enhanced form acts.
+  const [fromPost, setFromPost] = useState({ errors: opening.errors, notice: posted?.notice, formError: posted?.formError });
+  const postedErrors = fromPost.errors;
+  const clearPosted = useCallback(() => setFromPost({ errors: {}, notice: undefined, formError: undefined }), []);
 
-  const [step, setStep] = useState<FormStep>("about");
-  const [showSummary, setShowSummary] = useState(false);
+  const [step, setStep] = useState<FormStep>(opening.step);
+  const [showSummary, setShowSummary] = useState(Object.keys(opening.errors).length > 0);
   const [isPending, startTransition] = useTransition();
   const [done, setDone] = useState(false);
-  const idempotencyKey = useDraft(form, step, setStep, done, { storageKey, start });
+  const { idempotencyKey, savedOnServer } = useDraft(form, step, setStep, done, {
+    storageKey,
+    server: { values: opening.server, savedAt: start?.savedAt ?? null, isLatest: opening.serverIsLatest },
+    typed: opening.typed,
+  });
   const headingRef = useRef<HTMLHeadingElement>(null);
   const honeypotRef = useRef<HTMLInputElement>(null);
   const focusAfterRender = useRef<"heading" | QuestionId | null>(null);
@@ -71,7 +127,7 @@ export function IntakeForm({
   // A personal link's form counts as opened once it runs in a browser (a mail scanner fetching the
   // link does not run it): its answers go to the server once now, then at each step.
   useEffect(() => {
-    if (saveDraft) void saveDraft(start?.step ?? "about", form.getValues()).catch(() => undefined);
+    if (saveDraft) void saveDraft(step, form.getValues()).then(savedOnServer, () => undefined);
     // Once, when the form opens, after useDraft has put back any answers.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -92,16 +148,18 @@ export function IntakeForm({
   const goTo = useCallback(
     (next: FormStep, focus: "heading" | QuestionId = "heading") => {
       setShowSummary(false);
+      clearPosted();
       focusAfterRender.current = focus;
       setStep(next);
       // Kept on the server too, at each step; this tab's copy covers a failed save.
-      if (saveDraft) void saveDraft(next, form.getValues()).catch(() => undefined);
+      if (saveDraft) void saveDraft(next, form.getValues()).then(savedOnServer, () => undefined);
     },
-    [saveDraft, form],
+    [saveDraft, form, savedOnServer, clearPosted],
   );
 
   async function next() {
     if (step === "review") return;
+    clearPosted();
     const fields = questionnaire.stepFields[step];
     const valid = await form.trigger(fields);
     if (!valid) {
@@ -129,8 +187,9 @@ export function IntakeForm({
     }
   }
 
-  function send(values: IntakeInput) {
+  function send(values: IntakeAnswers) {
     if (isPending || done) return;
+    clearPosted();
     form.clearErrors("root.server");
     startTransition(async () => {
       let result: Awaited<ReturnType<SubmitIntake>>;
@@ -146,9 +205,7 @@ export function IntakeForm({
       if (result.ok) {
         setDone(true);
         clearDraft(storageKey);
-        const signs = result.data.seeDoctorToday;
-        const care = signs.length > 0 ? `&${SEE_DOCTOR_TODAY_PARAM}=${signs.join(",")}` : "";
-        router.push(`/intake/thank-you?ref=${encodeURIComponent(result.data.reference)}${care}`);
+        router.push(thankYouPath(result.data.reference, result.data.seeDoctorToday));
         return;
       }
       const fieldErrors = Object.entries(result.fieldErrors ?? {});
@@ -164,16 +221,30 @@ export function IntakeForm({
     else void next();
   }
 
+  const errorOf = (name: QuestionId): string | undefined => {
+    const message = errors[name]?.message ?? postedErrors[name];
+    return message ? String(message) : undefined;
+  };
   const stepErrors =
     step === "review"
       ? []
       : questionnaire.stepFields[step].flatMap((name) => {
-          const message = errors[name]?.message;
-          return message ? [{ name, message: String(message) }] : [];
+          const message = errorOf(name);
+          return message ? [{ name, message }] : [];
         });
 
   return (
-    <form className="intake-form" noValidate onSubmit={onSubmit} aria-labelledby="step-heading">
+    <form
+      id={FORM_ID}
+      className="intake-form"
+      action={postAction}
+      noValidate
+      onSubmit={onSubmit}
+      // The check is fetched while the client types, so the first Next does not wait for it.
+      onFocus={() => void loadResolver()}
+      aria-labelledby="step-heading"
+    >
+      <input type="hidden" name="step" value={step} />
       <Progress steps={steps} current={step} />
       <Honeypot inputRef={honeypotRef} />
 
@@ -185,11 +256,17 @@ export function IntakeForm({
         <ErrorSummary errors={stepErrors} onPick={(name) => form.setFocus(name as QuestionId)} />
       ) : null}
 
+      {fromPost.notice ? (
+        <p className="notice" role="status">
+          {fromPost.notice}
+        </p>
+      ) : null}
+
       {step === "consent" || step === "review" ? (
         <SeeDoctorToday signs={seeDoctorTodaySigns(form.getValues())} headingLevel="h3" />
       ) : null}
 
-      {step !== "review" && start?.prefilledSteps.includes(step) ? (
+      {step !== "review" && start?.prefilledSteps?.includes(step) ? (
         <p className="prefill-note" role="note">
           <span aria-hidden="true">↺ </span>
           These answers come from your last visit. Please check them and change anything that is different.
@@ -200,25 +277,32 @@ export function IntakeForm({
         <ReviewStep values={form.getValues()} onChange={(target) => goTo(target)} />
       ) : (
         <div className="step-body">
-          <StepQuestions step={step} form={form} />
+          <StepQuestions step={step} form={form} errorOf={errorOf} />
         </div>
       )}
 
-      <FormError message={errors.root?.server?.message} />
+      <FormError message={errors.root?.server?.message ?? fromPost.formError} />
 
-      <div className="actions">
-        {index > 0 ? (
-          <button type="button" className="secondary" onClick={back} disabled={isPending || done}>
-            Back
-          </button>
-        ) : null}
+      {/* Next comes first: Enter in a field presses a form's first button. Drawn the other way round. */}
+      <div className="actions step-actions">
         {step === "review" ? (
-          <button type="submit" disabled={isPending || done} aria-disabled={isPending || done}>
+          <button type="submit" name="intent" value="submit" disabled={isPending || done} aria-disabled={isPending || done}>
             {isPending || done ? "Sending…" : "Submit intake"}
           </button>
         ) : (
-          <button type="submit">Next</button>
+          <button type="submit" name="intent" value="next">
+            Next
+          </button>
         )}
+        {index > 0 ? (
+          <button type="submit" name="intent" value="back" className="secondary" onClick={(event) => {
+              // Posts "back" without JavaScript; with it, the step changes here.
+              event.preventDefault();
+              back();
+            }} disabled={isPending || done}>
+            Back
+          </button>
+        ) : null}
       </div>
     </form>
   );

@@ -1,4 +1,4 @@
-import { formStepTitle, type FormStep } from "./form-steps";
+import { formStepTitle, type FormStep } from "@/lib/intake/form-steps";
 
 /** Where the client is: "Step 2 of 6" and the list of steps, the current one marked. */
 export function Progress({ steps, current }: { steps: FormStep[]; current: FormStep }) {

@@ -1,8 +1,5 @@
 import { URGENT_SIGNS, type UrgentSign } from "@/lib/intake/see-doctor-today";
 
-/** The confirmation page's query parameter naming the signs ("?ref=...&care=redHotSwollenToday"). */
-export const SEE_DOCTOR_TODAY_PARAM = "care";
-
 /** The signs named in the confirmation page's address; anything else is ignored. */
 export function signsFromParam(value: unknown): UrgentSign[] {
   if (typeof value !== "string") return [];

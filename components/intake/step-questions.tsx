@@ -4,14 +4,23 @@ import { Fragment, lazy, Suspense } from "react";
 import { useWatch } from "react-hook-form";
 import type { MarkKind } from "@/components/body-map";
 import type { Region } from "@/lib/intake/options";
-import { questionnaire, type Question, type StepId } from "@/lib/intake/questionnaire";
+import { questionnaire, type Question, type QuestionId, type StepId } from "@/lib/intake/questionnaire";
 import { QuestionField, type QuestionnaireForm } from "./question";
 
 /**
  * The questions of one step that are asked, given the answers so far, in the registry's order.
  * Questions about body regions share one drawing, shown above the first of them.
  */
-export function StepQuestions({ step, form }: { step: StepId; form: QuestionnaireForm }) {
+export function StepQuestions({
+  step,
+  form,
+  errorOf,
+}: {
+  step: StepId;
+  form: QuestionnaireForm;
+  /** A question's error: the form's own check, or a posted step's. */
+  errorOf?: (id: QuestionId) => string | undefined;
+}) {
   const values = useWatch({ control: form.control });
   const asked = questionnaire.questionsOf(step).filter((q) => questionnaire.isShown(q, values));
   const regions = asked.filter((q) => q.kind === "bodyRegions");
@@ -21,7 +30,7 @@ export function StepQuestions({ step, form }: { step: StepId; form: Questionnair
       {asked.map((q) => (
         <Fragment key={q.id}>
           {q === regions[0] ? <BodyMapField questions={regions} form={form} /> : null}
-          <QuestionField question={q} form={form} />
+          <QuestionField question={q} form={form} error={errorOf?.(q.id as QuestionId)} />
         </Fragment>
       ))}
       {signed ? (

@@ -55,6 +55,8 @@ export function TextField({
   min?: string;
   max?: string;
   maxLength?: number;
+  /** The value the HTML starts with (react-hook-form keeps it after that). */
+  defaultValue?: string;
 }) {
   const id = `field-${registration.name}`;
   const aria = { "aria-invalid": error ? true : undefined, "aria-describedby": describedBy({ id, hint, error }) };
@@ -63,7 +65,7 @@ export function TextField({
       <label htmlFor={id}>{label}</label>
       <HintAndError id={id} hint={hint} error={error} />
       {multiline ? (
-        <textarea id={id} rows={3} maxLength={input.maxLength} {...aria} {...registration} />
+        <textarea id={id} rows={3} maxLength={input.maxLength} defaultValue={input.defaultValue} {...aria} {...registration} />
       ) : (
         <input id={id} type={type} {...input} {...aria} {...registration} />
       )}
@@ -77,12 +79,14 @@ export function SelectField({
   error,
   hint,
   options,
+  defaultValue,
 }: {
   label: ReactNode;
   registration: UseFormRegisterReturn;
   error?: string;
   hint?: ReactNode;
   options: { value: string; label: string }[];
+  defaultValue?: string;
 }) {
   const id = `field-${registration.name}`;
   return (
@@ -93,6 +97,7 @@ export function SelectField({
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy({ id, hint, error })}
+        defaultValue={defaultValue}
         {...registration}
       >
         <option value="">Choose…</option>
@@ -116,6 +121,7 @@ export function ChoiceGroup({
   hint,
   columns = false,
   id = `field-${registration.name}`,
+  chosen,
 }: {
   /** Defaults to the field's; give another when one field is split over several groups. */
   id?: string;
@@ -126,6 +132,8 @@ export function ChoiceGroup({
   error?: string;
   hint?: ReactNode;
   columns?: boolean;
+  /** The options ticked when the HTML is drawn. */
+  chosen?: readonly string[];
 }) {
   const described = describedBy({ id, hint, error });
   return (
@@ -140,6 +148,7 @@ export function ChoiceGroup({
               value={value}
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? errorId(id) : undefined}
+              defaultChecked={chosen?.includes(value)}
               {...registration}
             />
             <span>{options.labels[value]}</span>
@@ -155,10 +164,12 @@ export function Checkbox({
   label,
   registration,
   error,
+  defaultChecked,
 }: {
   label: ReactNode;
   registration: UseFormRegisterReturn;
   error?: string;
+  defaultChecked?: boolean;
 }) {
   const id = `field-${registration.name}`;
   return (
@@ -170,6 +181,7 @@ export function Checkbox({
           type="checkbox"
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId(id) : undefined}
+          defaultChecked={defaultChecked}
           {...registration}
         />
         <span>{label}</span>

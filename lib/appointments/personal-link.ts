@@ -50,6 +50,8 @@ export type FormStart = {
   step: string | null;
   /** Steps whose answers come from the last visit: each says so. */
   prefilledSteps: StepId[];
+  /** When the draft was last saved on the server (ms), or null: the form compares its tab's copy. */
+  savedAt: number | null;
 };
 
 export type LinkPage =
@@ -87,10 +89,10 @@ async function formStart(opened: Open, last: Awaited<ReturnType<typeof lastIntak
   const prefilled = last ? (questionnaire.prefillFrom(last.answers) as Record<string, unknown>) : {};
   const prefilledSteps = [...new Set(Object.keys(prefilled).flatMap((id) => questionnaire.stepOf(id) ?? []))];
   const draft = await readDraft(opened.appointmentId);
-  if (draft) return { values: { ...fromAppointment, ...draft.answers }, step: draft.step, prefilledSteps };
+  if (draft) return { values: { ...fromAppointment, ...draft.answers }, step: draft.step, prefilledSteps, savedAt: draft.savedAt.getTime() };
   // The last visit's name and email beat the appointment's only if the client typed them: the
   // appointment's are the clinic's latest.
-  return { values: { ...prefilled, ...fromAppointment }, step: null, prefilledSteps };
+  return { values: { ...prefilled, ...fromAppointment }, step: null, prefilledSteps, savedAt: null };
 }
 
 export type DobCheck = { ok: true; appointmentId: string } | { ok: false; error: string; field?: "dateOfBirth" };
@@ -175,18 +177,25 @@ async function actionableLink(token: unknown, dobCookie: string | undefined, now
 
 /**
  * Keeps what the client has filled in so far, so the link continues on another device. Only the
- * questionnaire's own questions are kept, and only while the link is open.
+ * questionnaire's own questions are kept, and only while the link is open. When it was saved, or
+ * null when it was not.
  */
-export async function saveLinkDraft(token: unknown, step: unknown, values: unknown, dobCookie: string | undefined, now = new Date()): Promise<boolean> {
+export async function saveLinkDraft(
+  token: unknown,
+  step: unknown,
+  values: unknown,
+  dobCookie: string | undefined,
+  now = new Date(),
+): Promise<Date | null> {
   const stepOk = typeof step === "string" && ([...questionnaire.stepIds, "review"] as string[]).includes(step);
-  if (!stepOk || typeof values !== "object" || values === null || Array.isArray(values)) return false;
+  if (!stepOk || typeof values !== "object" || values === null || Array.isArray(values)) return null;
   const kept = draftAnswers(values as Record<string, unknown>);
-  if (JSON.stringify(kept).length > MAX_DRAFT_BYTES) return false;
+  if (JSON.stringify(kept).length > MAX_DRAFT_BYTES) return null;
   const link = await actionableLink(token, dobCookie, now);
-  if (link.kind !== "open") return false;
-  await saveDraft(link.appointmentId, step, kept);
+  if (link.kind !== "open") return null;
+  const savedAt = await saveDraft(link.appointmentId, step, kept);
   await markOpened(link.appointmentId, now);
-  return true;
+  return savedAt;
 }
 
 /** The appointment and client an intake sent through this link belongs to, while the link may be used. */

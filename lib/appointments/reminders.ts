@@ -1,5 +1,6 @@
 import "server-only";
 import { claimReminder, remindersDue, sweepExpiredDrafts } from "@/lib/data/appointments";
+import { sweepExpiredFormDrafts } from "@/lib/data/form-drafts";
 import { getEnv } from "@/lib/env";
 import { errorKind, log } from "@/lib/log";
 import { emailAboutAppointment } from "./book";
@@ -18,8 +19,9 @@ export type ReminderRun = { due: number; sent: number; failed: number; draftsSwe
 
 export async function sendDueReminders(now = new Date()): Promise<ReminderRun> {
   const run: ReminderRun = { due: 0, sent: 0, failed: 0, draftsSwept: 0 };
-  // Expired links' drafts go on the same round: nothing half-filled is kept past the link's day.
-  run.draftsSwept = await sweepExpiredDrafts(now);
+  // Expired drafts go on the same round: nothing half-filled is kept past the link's day, or past
+  // a day after the public form's last step.
+  run.draftsSwept = (await sweepExpiredDrafts(now)) + (await sweepExpiredFormDrafts(now));
   const due = await remindersDue(now, getEnv().REMINDER_HOURS_BEFORE * 3_600_000);
   run.due = due.length;
   for (const appointmentId of due) {

@@ -153,19 +153,23 @@ export async function markOpened(appointmentId: string, now: Date, db: Db = getD
  * sent through the link between the caller's check and this save (another device) wins: the draft
  * is removed again, so none outlives the intake.
  */
-export async function saveDraft(appointmentId: string, step: string, answers: Record<string, unknown>, db: Db = getDb()): Promise<void> {
-  await db.intakeDraft.upsert({
+export async function saveDraft(appointmentId: string, step: string, answers: Record<string, unknown>, db: Db = getDb()): Promise<Date> {
+  const saved = await db.intakeDraft.upsert({
     where: { appointmentId },
     create: { appointmentId, step, answers: answers as object },
     update: { step, answers: answers as object },
-    select: { appointmentId: true },
+    select: { updatedAt: true },
   });
   if (await db.intake.findUnique({ where: { appointmentId }, select: { id: true } })) await deleteDraft(appointmentId, db);
+  return saved.updatedAt;
 }
 
-export async function readDraft(appointmentId: string, db: Db = getDb()): Promise<{ step: string; answers: Record<string, unknown> } | null> {
-  const draft = await db.intakeDraft.findUnique({ where: { appointmentId }, select: { step: true, answers: true } });
-  return draft ? { step: draft.step, answers: (draft.answers ?? {}) as Record<string, unknown> } : null;
+export async function readDraft(
+  appointmentId: string,
+  db: Db = getDb(),
+): Promise<{ step: string; answers: Record<string, unknown>; savedAt: Date } | null> {
+  const draft = await db.intakeDraft.findUnique({ where: { appointmentId }, select: { step: true, answers: true, updatedAt: true } });
+  return draft ? { step: draft.step, answers: (draft.answers ?? {}) as Record<string, unknown>, savedAt: draft.updatedAt } : null;
 }
 
 /**

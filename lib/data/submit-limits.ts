@@ -9,8 +9,8 @@ import { getDb, type Db } from "@/lib/db";
  * them, so the count lives in the database (the SubmitRateLimit table, through rate-limiter-
  * flexible's Prisma store).
  */
-export function createSubmitLimiter(pointsPerMinute: number, db: Db = getDb()): RateLimiterAbstract {
-  const options = { keyPrefix: "submit", points: pointsPerMinute, duration: 60 };
+export function createSubmitLimiter(pointsPerMinute: number, db: Db = getDb(), keyPrefix = "submit"): RateLimiterAbstract {
+  const options = { keyPrefix, points: pointsPerMinute, duration: 60 };
   if (db.$databaseKind() === "postgresql") return new RateLimiterPrisma({ ...options, storeClient: db, tableName: "submitRateLimit" });
   return new RateLimiterMemory(options);
 }

@@ -1,4 +1,4 @@
-import { questionnaire, type StepId } from "@/lib/intake/questionnaire";
+import { questionnaire, type QuestionId, type StepId } from "./questionnaire";
 
 /** The form's pages: the questionnaire's steps that are asked, then a review of every answer. */
 export type FormStep = StepId | "review";
@@ -12,3 +12,19 @@ export function formSteps(values: unknown): FormStep[] {
 export function formStepTitle(step: FormStep): string {
   return step === "review" ? REVIEW_TITLE : questionnaire.stepTitle(step);
 }
+
+/**
+ * What a step posted by the browser itself (before or without JavaScript) answers when it does not
+ * move on: the step to draw again, and why (lib/submissions/posted-steps.ts).
+ */
+export type StepState = {
+  /** Omitted when nothing could be read: the page's own draft is drawn. */
+  step?: FormStep;
+  /** The answers to draw it with (the draft, with what was just posted). */
+  values?: Record<string, unknown>;
+  /** Messages beside the step's fields, by question id. */
+  errors?: Partial<Record<QuestionId, string>>;
+  formError?: string;
+  /** Said above the step, such as a question the last answer added. */
+  notice?: string;
+};

@@ -25,3 +25,12 @@ export function seeDoctorTodaySigns(answers: Partial<IntakeAnswers>): UrgentSign
   if (answers.conditions?.includes("openWounds") && answers.woundDischarge === true) signs.push("woundDischarge");
   return signs;
 }
+
+/** The confirmation page's query parameter naming the signs ("?ref=...&care=redHotSwollenToday"). */
+export const SEE_DOCTOR_TODAY_PARAM = "care";
+
+/** The confirmation page of a stored intake: its reference, and the signs the client is told about again. */
+export function thankYouPath(reference: string, signs: readonly UrgentSign[]): string {
+  const care = signs.length > 0 ? `&${SEE_DOCTOR_TODAY_PARAM}=${signs.join(",")}` : "";
+  return `/intake/thank-you?ref=${encodeURIComponent(reference)}${care}`;
+}

@@ -5,40 +5,16 @@
  * (but not from today's), and the therapist sees what changed.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { localDateOf } from "@/lib/appointments/clinic-time";
 import { startMailServer } from "../helpers/mail-server";
 import { expectAccessible, failOnConsoleErrors } from "./a11y";
-import { execute, query, signIn } from "./helpers";
-import { E2E_CLINIC_NAME, E2E_SMTP_PORT, E2E_TIME_ZONE } from "./server-config";
+import { clinicDay, createAppointment, execute, query, signIn } from "./helpers";
+import { E2E_CLINIC_NAME, E2E_SMTP_PORT } from "./server-config";
 
 let mail: Awaited<ReturnType<typeof startMailServer>>;
 test.beforeAll(async () => {
   mail = await startMailServer(E2E_SMTP_PORT);
 });
 test.afterAll(async () => mail.close());
-
-/** A date `days` after today in the clinic's zone. */
-const clinicDay = (days: number) => localDateOf(new Date(Date.now() + days * 86_400_000), E2E_TIME_ZONE);
-
-async function createAppointment(page: Page, client: { name: string; email: string } | { search: string; pick: RegExp }, date: string, time: string) {
-  await page.goto("/dashboard");
-  await page.getByRole("link", { name: "New appointment" }).first().click();
-  await expect(page.getByRole("heading", { level: 1, name: "New appointment" })).toBeVisible();
-  if ("name" in client) {
-    await page.getByLabel("Client name", { exact: true }).fill(client.name);
-    await page.getByLabel("Client email", { exact: true }).fill(client.email);
-    await page.getByLabel("Client phone (optional)", { exact: true }).fill("07700 900123");
-  } else {
-    await page.getByLabel("Find a returning client").fill(client.search);
-    await page.getByRole("button", { name: client.pick }).click();
-  }
-  await page.getByLabel("Appointment date", { exact: true }).fill(date);
-  await page.getByLabel("Appointment time", { exact: true }).fill(time);
-  await page.getByRole("button", { name: "Create appointment" }).click();
-  await expect(page.getByRole("heading", { name: "Appointment created" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Copy link" })).toBeVisible();
-  return page.getByLabel("Personal link").inputValue();
-}
 
 async function clientPage(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

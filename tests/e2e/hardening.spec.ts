@@ -24,7 +24,7 @@ test("every page carries the security headers, with a new CSP nonce each time", 
       expect(nonce, url).toBeTruthy();
       nonces.add(nonce!);
       expect(h["x-content-type-options"], url).toBe("nosniff");
-      expect(h["referrer-policy"], url).toBe("no-referrer");
+      expect(h["referrer-policy"], url).toBe("same-origin");
       expect(h["permissions-policy"], url).toContain("camera=()");
       expect(h["strict-transport-security"], url).toContain("max-age=");
     }

@@ -1,9 +1,10 @@
 import { expect, type Browser, type Page } from "@playwright/test";
+import { localDateOf } from "@/lib/appointments/clinic-time";
 import { DRAFT_KEY } from "@/components/intake/draft";
 import { failOnConsoleErrors } from "./a11y";
 import type { IntakeFormValues } from "@/lib/intake/schema";
 import { sqlFor } from "../helpers/test-sql";
-import { E2E_DATABASE, E2E_THERAPIST } from "./server-config";
+import { E2E_DATABASE, E2E_THERAPIST, E2E_TIME_ZONE } from "./server-config";
 
 export { daysFromToday, validIntake } from "../helpers/intake-fixtures";
 
@@ -75,3 +76,28 @@ export async function execute(sql: string, ...params: unknown[]): Promise<void> 
     await db.close();
   }
 }
+
+/** A date `days` after today in the clinic's zone. */
+export const clinicDay = (days: number) => localDateOf(new Date(Date.now() + days * 86_400_000), E2E_TIME_ZONE);
+
+/** The therapist (signed in on `page`) creates an appointment; its personal link. */
+export async function createAppointment(page: Page, client: { name: string; email: string } | { search: string; pick: RegExp }, date: string, time: string) {
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: "New appointment" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "New appointment" })).toBeVisible();
+  if ("name" in client) {
+    await page.getByLabel("Client name", { exact: true }).fill(client.name);
+    await page.getByLabel("Client email", { exact: true }).fill(client.email);
+    await page.getByLabel("Client phone (optional)", { exact: true }).fill("07700 900123");
+  } else {
+    await page.getByLabel("Find a returning client").fill(client.search);
+    await page.getByRole("button", { name: client.pick }).click();
+  }
+  await page.getByLabel("Appointment date", { exact: true }).fill(date);
+  await page.getByLabel("Appointment time", { exact: true }).fill(time);
+  await page.getByRole("button", { name: "Create appointment" }).click();
+  await expect(page.getByRole("heading", { name: "Appointment created" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Copy link" })).toBeVisible();
+  return page.getByLabel("Personal link").inputValue();
+}
+

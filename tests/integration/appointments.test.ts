@@ -99,7 +99,7 @@ describe("appointments and their personal links", () => {
     expect(await readDraft(booked.appointmentId)).toBeNull();
     await saveDraft(booked.appointmentId, "about", { fullName: "Dora Draft" });
     await saveDraft(booked.appointmentId, "health", { fullName: "Dora Draft", conditions: ["diabetes"] });
-    expect(await readDraft(booked.appointmentId)).toEqual({ step: "health", answers: { fullName: "Dora Draft", conditions: ["diabetes"] } });
+    expect(await readDraft(booked.appointmentId)).toEqual({ step: "health", answers: { fullName: "Dora Draft", conditions: ["diabetes"] }, savedAt: expect.any(Date) });
     const [listed] = (await listAppointments("2026-12-06", "2026-12-06")).filter((a) => a.id === booked.appointmentId);
     expect(listed?.state).toBe("inProgress");
   });

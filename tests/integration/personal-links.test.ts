@@ -76,18 +76,18 @@ describe("a personal link", () => {
   it("keeps in a draft only the questionnaire's answers, each of its question's type", async () => {
     const { token, appointmentId } = await book({ fullName: "Type Check", email: "types@example.com" });
     const sent = { fullName: "Type Check", conditions: "diabetes", hasAllergies: 7, takesBloodThinners: "yes", allergies: ["nutOils", 3], symptomStrength: 4, medications: ["x"] };
-    expect(await saveLinkDraft(token, "health", sent, undefined, NOW)).toBe(true);
+    expect(await saveLinkDraft(token, "health", sent, undefined, NOW)).toBeInstanceOf(Date);
     expect((await readDraft(appointmentId))?.answers).toEqual({ fullName: "Type Check", symptomStrength: 4 });
   });
 
   it("keeps the answers on the server step by step, only the questionnaire's, and continues from them", async () => {
     const { token, appointmentId } = await book({ fullName: "Dev Ices", email: "devices@example.com" });
-    expect(await saveLinkDraft(token, "health", { fullName: "Dev Ices", conditions: ["diabetes"], isAdmin: true }, undefined, NOW)).toBe(true);
-    expect(await readDraft(appointmentId)).toEqual({ step: "health", answers: { fullName: "Dev Ices", conditions: ["diabetes"] } });
-    expect(await saveLinkDraft(token, "nowhere", {}, undefined, NOW)).toBe(false);
-    expect(await saveLinkDraft(token, "health", ["not", "an", "object"], undefined, NOW)).toBe(false);
-    expect(await saveLinkDraft(token, "health", { otherConditions: "x".repeat(70_000) }, undefined, NOW)).toBe(false);
-    expect(await saveLinkDraft("A".repeat(43), "health", {}, undefined, NOW)).toBe(false);
+    expect(await saveLinkDraft(token, "health", { fullName: "Dev Ices", conditions: ["diabetes"], isAdmin: true }, undefined, NOW)).toBeInstanceOf(Date);
+    expect(await readDraft(appointmentId)).toEqual({ step: "health", answers: { fullName: "Dev Ices", conditions: ["diabetes"] }, savedAt: expect.any(Date) });
+    expect(await saveLinkDraft(token, "nowhere", {}, undefined, NOW)).toBeNull();
+    expect(await saveLinkDraft(token, "health", ["not", "an", "object"], undefined, NOW)).toBeNull();
+    expect(await saveLinkDraft(token, "health", { otherConditions: "x".repeat(70_000) }, undefined, NOW)).toBeNull();
+    expect(await saveLinkDraft("A".repeat(43), "health", {}, undefined, NOW)).toBeNull();
     const page = await linkPage(token, undefined, NOW);
     expect(page).toMatchObject({ kind: "form", start: { step: "health", values: { conditions: ["diabetes"] } } });
   });
@@ -144,12 +144,12 @@ describe("a personal link", () => {
     const first = await book({ fullName: "Gail Guarded", email: "gail@example.com" });
     await sendThrough(first.token, validIntake({ fullName: "Gail Guarded", signature: "Gail Guarded", dateOfBirth: "1955-05-05" }));
     const second = await book({ id: first.clientId }, "2026-12-14");
-    expect(await saveLinkDraft(second.token, "health", { medications: "forged" }, undefined, NOW)).toBe(false);
-    expect(await saveLinkDraft(second.token, "health", { medications: "forged" }, dobProofOf(first.appointmentId), NOW)).toBe(false);
+    expect(await saveLinkDraft(second.token, "health", { medications: "forged" }, undefined, NOW)).toBeNull();
+    expect(await saveLinkDraft(second.token, "health", { medications: "forged" }, dobProofOf(first.appointmentId), NOW)).toBeNull();
     expect(await readDraft(second.appointmentId)).toBeNull();
     expect(await linkForSubmit(second.token, undefined, NOW)).toEqual({ kind: "needs-date-of-birth" });
     const proof = dobProofOf(second.appointmentId);
-    expect(await saveLinkDraft(second.token, "health", { medications: "Metformin" }, proof, NOW)).toBe(true);
+    expect(await saveLinkDraft(second.token, "health", { medications: "Metformin" }, proof, NOW)).toBeInstanceOf(Date);
     expect(await linkForSubmit(second.token, proof, NOW)).toMatchObject({ kind: "open", appointmentId: second.appointmentId });
   });
 

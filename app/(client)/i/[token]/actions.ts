@@ -1,19 +1,20 @@
 "use server";
 
 import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
-import { DOB_COOKIE, checkDateOfBirth, dobProofOf, linkForSubmit, saveLinkDraft } from "@/lib/appointments/personal-link";
+import { DOB_COOKIE, checkDateOfBirth, dobProofOf, saveLinkDraft } from "@/lib/appointments/personal-link";
 import { getEnv } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { errorKind, log } from "@/lib/log";
-import { submitFromForm, type SubmittedIntake } from "@/lib/submissions/from-form";
+import { takeStep, type StepState } from "@/lib/submissions/posted-steps";
+import type { SubmittedIntake } from "@/lib/submissions/from-form";
+import { LINK_CLOSED, linkDraftStore, submitThroughLink } from "@/lib/submissions/link-draft";
 
 /**
  * Public: a personal link's actions. The token (bound by the page) is all the caller has: each
  * action finds its appointment by the token's hash and does nothing once the link is closed.
  */
-
-const CLOSED = "This link cannot be used any more: it has expired or its form was already sent. Please contact the clinic.";
 
 /** A returning client's date of birth: right, and this browser may see the last visit's answers. */
 export async function confirmDateOfBirth(token: string, dateOfBirth: unknown): Promise<ActionResult<null>> {
@@ -36,11 +37,19 @@ export async function confirmDateOfBirth(token: string, dateOfBirth: unknown): P
   }
 }
 
-/** The answers so far, kept on the server as the client moves between steps. */
-export async function saveDraft(token: string, step: unknown, values: unknown): Promise<ActionResult<null>> {
+/** The same check posted by the browser itself (before or without JavaScript): on success, the form. */
+export async function postDateOfBirth(token: string, _previous: ActionResult<null> | null, data: FormData): Promise<ActionResult<null>> {
+  const result = await confirmDateOfBirth(token, data.get("dateOfBirth"));
+  if (result.ok) redirect(`/i/${encodeURIComponent(token)}`);
+  return result;
+}
+
+/** The answers so far, kept on the server as the client moves between steps; when they were saved. */
+export async function saveDraft(token: string, step: unknown, values: unknown): Promise<ActionResult<{ savedAt: number }>> {
   try {
     const dobCookie = (await cookies()).get(DOB_COOKIE)?.value;
-    return (await saveLinkDraft(token, step, values, dobCookie)) ? { ok: true, data: null } : { ok: false, formError: CLOSED };
+    const savedAt = await saveLinkDraft(token, step, values, dobCookie);
+    return savedAt ? { ok: true, data: { savedAt: savedAt.getTime() } } : { ok: false, formError: LINK_CLOSED };
   } catch (error) {
     log.error({ event: "link.draft_failed", err: errorKind(error) });
     return { ok: false, formError: "Your answers could not be saved on the server just now; they are kept in this browser." };
@@ -48,16 +57,10 @@ export async function saveDraft(token: string, step: unknown, values: unknown): 
 }
 
 export async function submitLinkIntake(token: string, values: unknown, idempotencyKey: unknown): Promise<ActionResult<SubmittedIntake>> {
-  let link: Awaited<ReturnType<typeof linkForSubmit>>;
-  try {
-    link = await linkForSubmit(token, (await cookies()).get(DOB_COOKIE)?.value);
-  } catch (error) {
-    log.error({ event: "intake.submit_failed", err: errorKind(error) });
-    return { ok: false, formError: "We could not save your answers just now. They are still here: please try again in a minute." };
-  }
-  // A second press after the first went through: the first one's reference.
-  if (link.kind === "used") return { ok: true, data: { reference: link.reference, seeDoctorToday: [] } };
-  if (link.kind === "needs-date-of-birth") return { ok: false, formError: "Please reload this page and confirm your date of birth first: your answers are kept." };
-  if (link.kind !== "open") return { ok: false, formError: CLOSED };
-  return submitFromForm(values, idempotencyKey, { appointmentId: link.appointmentId, clientId: link.clientId });
+  return submitThroughLink(token, (await cookies()).get(DOB_COOKIE)?.value, values, idempotencyKey);
+}
+
+/** A step posted by the browser itself (before or without JavaScript): lib/submissions/posted-steps.ts. */
+export async function postLinkStep(token: string, _previous: StepState | null, data: FormData): Promise<StepState | null> {
+  return takeStep(linkDraftStore(token, (await cookies()).get(DOB_COOKIE)?.value), data);
 }

@@ -5,7 +5,7 @@ import { IntakeForm } from "@/components/intake/intake-form";
 import { DOB_COOKIE, linkPage } from "@/lib/appointments/personal-link";
 import { appointmentWhen } from "@/lib/appointments/clinic-time";
 import { getEnv } from "@/lib/env";
-import { confirmDateOfBirth, saveDraft, submitLinkIntake } from "./actions";
+import { confirmDateOfBirth, postDateOfBirth, postLinkStep, saveDraft, submitLinkIntake } from "./actions";
 
 export const metadata: Metadata = { title: "Before your massage", robots: { index: false, follow: false } };
 
@@ -51,7 +51,7 @@ export default async function PersonalLinkPage({ params }: { params: Promise<{ t
         <div className="page">
           <h1>Before your massage</h1>
           <p className="lede">Your appointment is on {appointmentWhen(page.startsAt, env.CLINIC_TIME_ZONE)}.</p>
-          <DateOfBirthCheck confirm={confirmDateOfBirth.bind(null, token)} />
+          <DateOfBirthCheck confirm={confirmDateOfBirth.bind(null, token)} post={postDateOfBirth.bind(null, token)} />
         </div>
       );
     case "form":
@@ -65,6 +65,7 @@ export default async function PersonalLinkPage({ params }: { params: Promise<{ t
           </p>
           <IntakeForm
             submit={submitLinkIntake.bind(null, token)}
+            postStep={postLinkStep.bind(null, token)}
             saveDraft={saveDraft.bind(null, token)}
             start={page.start}
             storageKey={`intake-draft-link-${page.appointmentId}`}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { SEE_DOCTOR_TODAY_PARAM, SeeDoctorToday, signsFromParam } from "@/components/intake/see-doctor-today";
+import { SeeDoctorToday, signsFromParam } from "@/components/intake/see-doctor-today";
+import { SEE_DOCTOR_TODAY_PARAM } from "@/lib/intake/see-doctor-today";
 import { parseReference } from "@/lib/intake/reference";
 
 export const metadata: Metadata = { title: "Thank you" };

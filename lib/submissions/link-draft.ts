@@ -1,0 +1,60 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { ActionResult } from "@/lib/action-result";
+import { linkForSubmit, linkPage, saveLinkDraft } from "@/lib/appointments/personal-link";
+import { errorKind, log } from "@/lib/log";
+import { submitFromForm, type SubmittedIntake } from "./from-form";
+import type { DraftStore } from "./posted-steps";
+
+/**
+ * A personal link's form, sent by the enhanced form (app/(client)/i/[token]/actions.ts) or step by
+ * step by posts (posted-steps.ts): the link's own draft on the server, and a submit that belongs to
+ * the link's appointment and client. The token (from the page's address) is all the caller has.
+ */
+
+export const LINK_CLOSED = "This link cannot be used any more: it has expired or its form was already sent. Please contact the clinic.";
+
+/** The intake sent through a link, while it may be used; a second send answers the first's reference. */
+export async function submitThroughLink(
+  token: string,
+  dobCookie: string | undefined,
+  values: unknown,
+  idempotencyKey: unknown,
+): Promise<ActionResult<SubmittedIntake>> {
+  let link: Awaited<ReturnType<typeof linkForSubmit>>;
+  try {
+    link = await linkForSubmit(token, dobCookie);
+  } catch (error) {
+    log.error({ event: "intake.submit_failed", err: errorKind(error) });
+    return { ok: false, formError: "We could not save your answers just now. They are still here: please try again in a minute." };
+  }
+  if (link.kind === "used") return { ok: true, data: { reference: link.reference, seeDoctorToday: [] } };
+  if (link.kind === "needs-date-of-birth") return { ok: false, formError: "Please reload this page and confirm your date of birth first: your answers are kept." };
+  if (link.kind !== "open") return { ok: false, formError: LINK_CLOSED };
+  return submitFromForm(values, idempotencyKey, { appointmentId: link.appointmentId, clientId: link.clientId });
+}
+
+/**
+ * The idempotency key of a link's posted form: one per appointment (a link stores one intake), in
+ * the shape of a random UUID so the submit takes it like the enhanced form's.
+ */
+function idempotencyKeyOf(appointmentId: string): string {
+  const hex = createHash("sha256").update(`link-intake\u0000${appointmentId}`, "utf8").digest("hex");
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export function linkDraftStore(token: string, dobCookie: string | undefined): DraftStore {
+  return {
+    page: `/i/${encodeURIComponent(token)}`,
+    async read() {
+      const page = await linkPage(token, dobCookie);
+      if (page.kind !== "form") return null;
+      return { step: page.start.step ?? "about", answers: page.start.values, idempotencyKey: idempotencyKeyOf(page.appointmentId) };
+    },
+    save: async (step, answers) => ((await saveLinkDraft(token, step, answers, dobCookie)) ? null : LINK_CLOSED),
+    submit: (values, idempotencyKey) => submitThroughLink(token, dobCookie, values, idempotencyKey),
+    // Storing the intake removed the link's draft.
+    finish: async () => undefined,
+  };
+}

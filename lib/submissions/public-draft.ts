@@ -1,0 +1,83 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { cookies, headers } from "next/headers";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import { deleteFormDraft, readFormDraft, saveFormDraft, type FormDraftRow } from "@/lib/data/form-drafts";
+import { createSubmitLimiter, isLimitReached } from "@/lib/data/submit-limits";
+import { getEnv } from "@/lib/env";
+import { clientAddress, limitKeyOf } from "@/lib/http/client-address";
+import { submitFromForm } from "./from-form";
+import type { DraftStore } from "./posted-steps";
+
+/**
+ * The public form's draft on the server, for a browser that posts its steps (posted-steps.ts): the
+ * cookie holds a random key (httpOnly, this form's path only, a day), the database the answers
+ * under the key's hash. Why not the answers in an encrypted cookie: a full questionnaire with its
+ * free text runs far past the 4 KB a browser keeps per cookie (docs/decisions/014).
+ */
+
+export const FORM_DRAFT_COOKIE = "intake_form_draft";
+const DAY_MS = 24 * 3_600_000;
+/** New drafts one address may start in a minute: a waiting room's shared connection, not a script. */
+const NEW_DRAFTS_PER_MINUTE = 20;
+/** The largest draft kept, like a personal link's: far above a full questionnaire, far below a nuisance. */
+const MAX_DRAFT_CHARS = 64 * 1024;
+
+const idOf = (key: string) => createHash("sha256").update(key, "utf8").digest("hex");
+const isKeyShaped = (key: string | undefined): key is string => typeof key === "string" && /^[A-Za-z0-9_-]{43}$/.test(key);
+
+const globalForDrafts = globalThis as unknown as { newDraftLimiter?: RateLimiterAbstract };
+
+/** This browser's draft of the public form, if it has one (the form's page draws from it). */
+export async function readPublicDraft(now = new Date()): Promise<FormDraftRow | null> {
+  const key = (await cookies()).get(FORM_DRAFT_COOKIE)?.value;
+  return isKeyShaped(key) ? readFormDraft(idOf(key), now) : null;
+}
+
+/** Forgets this browser's draft: its intake was stored (by a post or by the enhanced form). */
+export async function finishPublicDraft(): Promise<void> {
+  const jar = await cookies();
+  const key = jar.get(FORM_DRAFT_COOKIE)?.value;
+  if (!isKeyShaped(key)) return;
+  await deleteFormDraft(idOf(key));
+  jar.delete({ name: FORM_DRAFT_COOKIE, path: "/intake" });
+}
+
+/** The public form's draft as the step action uses it; a new one is made (and its cookie set) at the first save. */
+export function publicDraftStore(): DraftStore {
+  return {
+    page: "/intake",
+    read: () => readPublicDraft(),
+    async save(step, answers, idempotencyKey) {
+      if (JSON.stringify(answers).length > MAX_DRAFT_CHARS) return "Your answers are too long to keep. Please shorten the longest ones.";
+      const jar = await cookies();
+      let key = jar.get(FORM_DRAFT_COOKIE)?.value;
+      if (!isKeyShaped(key)) {
+        if (!(await mayStartDraft())) return "Too many forms were started from your connection. Please try again in a minute.";
+        key = randomBytes(32).toString("base64url");
+      }
+      await saveFormDraft(idOf(key), { step, answers, idempotencyKey, expiresAt: new Date(Date.now() + DAY_MS) });
+      jar.set(FORM_DRAFT_COOKIE, key, {
+        httpOnly: true,
+        sameSite: "lax",
+        secure: getEnv().BETTER_AUTH_URL.startsWith("https:"),
+        path: "/intake",
+        maxAge: DAY_MS / 1000,
+      });
+      return null;
+    },
+    submit: (values, idempotencyKey) => submitFromForm(values, idempotencyKey),
+    finish: finishPublicDraft,
+  };
+}
+
+async function mayStartDraft(): Promise<boolean> {
+  globalForDrafts.newDraftLimiter ??= createSubmitLimiter(NEW_DRAFTS_PER_MINUTE, undefined, "form-draft");
+  try {
+    await globalForDrafts.newDraftLimiter.consume(limitKeyOf(clientAddress(await headers())));
+    return true;
+  } catch (refusal) {
+    if (!isLimitReached(refusal)) throw refusal;
+    return false;
+  }
+}
