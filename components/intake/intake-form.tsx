@@ -1,14 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useActionState, useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import { useForm, useWatch, type DefaultValues, type Resolver } from "react-hook-form";
 import type { ActionResult } from "@/lib/action-result";
 import { answersFromFormData } from "@/lib/intake/form-data";
-import { formStepTitle, formSteps, type FormStep, type StepState } from "@/lib/intake/form-steps";
+import { QUESTION_ORDER, formStepTitle, formSteps, type FormStep, type StepState, type SubmittedIntake } from "@/lib/intake/form-steps";
 import { HONEYPOT_FIELD } from "@/lib/intake/honeypot";
 import { questionnaire, type IntakeAnswers, type IntakeFormValues, type QuestionId } from "@/lib/intake/questionnaire";
-import { seeDoctorTodaySigns, thankYouPath, type UrgentSign } from "@/lib/intake/see-doctor-today";
+import { seeDoctorTodaySigns, thankYouPath } from "@/lib/intake/see-doctor-today";
 import { clearDraft } from "./draft";
 import { ErrorSummary } from "./error-summary";
 import { Honeypot } from "./honeypot";
@@ -19,8 +19,7 @@ import { StepQuestions } from "./step-questions";
 import { useDraft, type FormStart } from "./use-draft";
 import { FormError } from "@/components/ui/fields";
 
-/** What a stored intake answers: its reference, and whether the client must see a doctor today. */
-export type SubmittedIntake = { reference: string; seeDoctorToday: UrgentSign[] };
+export type { SubmittedIntake };
 export type SubmitIntake = (values: unknown, idempotencyKey: unknown) => Promise<ActionResult<SubmittedIntake>>;
 export type SaveDraft = (step: unknown, values: unknown) => Promise<ActionResult<{ savedAt: number }>>;
 /** A step posted by the browser itself, before or without JavaScript (lib/submissions/posted-steps.ts). */
@@ -29,8 +28,6 @@ export type PostStep = (previous: StepState | null, data: FormData) => Promise<S
 /** Where a form starts (the draft on the server), and which steps hold the last visit's answers. */
 export type LinkFormStart = FormStart & { prefilledSteps?: readonly string[] };
 
-/** Every question, in the order asked: the first of several errors is the one to show. */
-const QUESTION_ORDER = Object.values(questionnaire.stepFields).flat() as QuestionId[];
 
 /** The form element's id: what was typed before the page's JavaScript ran is read back from it. */
 const FORM_ID = "intake-form";
@@ -46,31 +43,48 @@ const resolver: Resolver<IntakeFormValues, unknown, IntakeAnswers> = async (valu
 /** Without a server action to post to (component tests), a post changes nothing. */
 const noPost: PostStep = async (previous) => previous;
 
+/** An answer as a comparison should see it: lists in a stable order, line breaks as one character, nothing as "". */
+const comparable = (v: unknown) =>
+  JSON.stringify(Array.isArray(v) ? [...v].map(String).sort() : typeof v === "string" ? v.replace(/\r\n/g, "\n") : (v ?? ""));
+
 /**
  * What the page was drawn with: a post's answer (the page was drawn after a step posted without
- * JavaScript) or else the server's draft, with what the client typed into the page before the
- * JavaScript ran on top (read from the form's fields while React hydrates them, before
- * react-hook-form writes its values into them).
+ * JavaScript) or else the server's draft; and, while React hydrates the server's HTML (never on a
+ * later render), what the client typed into it before the JavaScript ran: read from the form's
+ * fields before react-hook-form writes its values into them, and put back on top after.
  */
-function openingOf(start: FormStart | undefined, posted: StepState | null) {
+function openingOf(start: FormStart | undefined, posted: StepState | null, hydrating: boolean) {
   const server = { ...start?.values, ...posted?.values };
-  const steps = formSteps({ ...questionnaire.defaults, ...server });
-  const step = steps.find((s) => s === (posted?.step ?? start?.step)) ?? steps[0]!;
-  // On the server there is no document; in the browser, the server's HTML until React hydrates it.
-  const element = typeof document === "undefined" ? null : document.getElementById(FORM_ID);
   const drawn: Record<string, unknown> = { ...questionnaire.defaults, ...server };
+  const steps = formSteps(drawn);
+  const step = steps.find((s) => s === (posted?.step ?? start?.step)) ?? steps[0]!;
+  // The server render reads the server snapshot too, but has no document.
+  const element = hydrating && typeof document !== "undefined" ? document.getElementById(FORM_ID) : null;
+  // `element &&` first: the server has no HTMLFormElement to compare with.
   const read = element && element instanceof HTMLFormElement && step !== "review" ? answersFromFormData(step, new FormData(element), drawn) : {};
   // Only what differs from what the server drew was typed.
-  const typed = Object.fromEntries(Object.entries(read).filter(([id, value]) => JSON.stringify(value) !== JSON.stringify(drawn[id])));
+  const typed = Object.fromEntries(Object.entries(read).filter(([id, value]) => comparable(value) !== comparable(drawn[id])));
   return {
     server,
     typed,
     step,
     errors: (posted?.errors ?? {}) as Partial<Record<QuestionId, string>>,
-    /** The server's answers are newer than any copy this tab kept: the page is the latest post's. */
-    serverIsLatest: posted !== null || Object.keys(typed).length > 0,
+    /** The page is a post's answer: the server's answers are newer than any copy this tab kept. */
+    serverIsLatest: posted !== null,
   };
 }
+
+/** True only while React hydrates the server's HTML (it reads the server snapshot then). */
+const noSubscription = () => () => undefined;
+function useIsHydrating(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => false,
+    () => true,
+  );
+}
+
+const NOT_LOADED = "This page did not finish loading. Check your connection and press the button again: your answers are kept.";
 
 /**
  * The questionnaire, one step at a time: each step is checked before the next, the review shows
@@ -98,14 +112,20 @@ export function IntakeForm({
 }) {
   const router = useRouter();
   const [posted, postAction] = useActionState(postStep ?? noPost, null);
-  const [opening] = useState(() => openingOf(start, posted));
+  const hydrating = useIsHydrating();
+  const [opening] = useState(() => openingOf(start, posted, hydrating));
   const form = useForm<IntakeFormValues, unknown, IntakeAnswers>({
     resolver,
-    defaultValues: { ...questionnaire.defaults, ...opening.server, ...opening.typed } as DefaultValues<IntakeFormValues>,
+    // The server's values, as it drew them: the first render must match its HTML.
+    defaultValues: { ...questionnaire.defaults, ...opening.server } as DefaultValues<IntakeFormValues>,
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
   const { errors } = form.formState;
+  // What was typed before hydration goes back into the fields react-hook-form has just filled, before the page is painted.
+  useLayoutEffect(() => {
+    for (const [id, value] of Object.entries(opening.typed)) form.setValue(id as QuestionId, value as never, { shouldDirty: true });
+  }, [form, opening.typed]);
   // What a post drew (errors beside the fields, a notice, a form error), until the enhanced form acts.
   const [fromPost, setFromPost] = useState({ errors: opening.errors, notice: posted?.notice, formError: posted?.formError });
   const postedErrors = fromPost.errors;
@@ -161,7 +181,15 @@ export function IntakeForm({
     if (step === "review") return;
     clearPosted();
     const fields = questionnaire.stepFields[step];
-    const valid = await form.trigger(fields);
+    let valid: boolean;
+    try {
+      valid = await form.trigger(fields);
+    } catch {
+      // The check's code could not be fetched (a weak connection): say so; pressing again retries.
+      form.setError("root.server", { message: NOT_LOADED });
+      return;
+    }
+    form.clearErrors("root.server");
     if (!valid) {
       const first = fields.find((name) => form.getFieldState(name).error);
       if (first) focusAfterRender.current = first;
@@ -217,7 +245,11 @@ export function IntakeForm({
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (step === "review") void form.handleSubmit(send, (invalid) => showFirstError(Object.keys(invalid)))(event);
+    if (step === "review") {
+      form
+        .handleSubmit(send, (invalid) => showFirstError(Object.keys(invalid)))(event)
+        .catch(() => form.setError("root.server", { message: NOT_LOADED }));
+    }
     else void next();
   }
 

@@ -13,6 +13,7 @@ import {
 } from "@/lib/data/appointments";
 import { getEnv } from "@/lib/env";
 import { isCalendarDate } from "@/lib/intake/dates";
+import { MAX_DRAFT_CHARS } from "@/lib/intake/form-steps";
 import { questionnaire, type StepId } from "@/lib/intake/questionnaire";
 import { hashLinkToken, isLinkTokenShaped } from "./link-token";
 
@@ -131,8 +132,6 @@ export async function checkDateOfBirth(token: unknown, dateOfBirth: unknown, ipA
 
 const LOCKED = "This link is locked after too many wrong dates of birth. Please contact the clinic to get a new one.";
 
-/** The largest draft kept: far above a full questionnaire's answers, far below a nuisance. */
-const MAX_DRAFT_BYTES = 64 * 1024;
 
 /**
  * A draft's answers as the form can take them back: the questionnaire's own questions only, each
@@ -190,7 +189,7 @@ export async function saveLinkDraft(
   const stepOk = typeof step === "string" && ([...questionnaire.stepIds, "review"] as string[]).includes(step);
   if (!stepOk || typeof values !== "object" || values === null || Array.isArray(values)) return null;
   const kept = draftAnswers(values as Record<string, unknown>);
-  if (JSON.stringify(kept).length > MAX_DRAFT_BYTES) return null;
+  if (JSON.stringify(kept).length > MAX_DRAFT_CHARS) return null;
   const link = await actionableLink(token, dobCookie, now);
   if (link.kind !== "open") return null;
   const savedAt = await saveDraft(link.appointmentId, step, kept);

@@ -4,7 +4,7 @@ import { getDb, type Db } from "@/lib/db";
 /**
  * The public form's drafts, for browsers that post each step to the server (before JavaScript has
  * loaded, or without it): found by the SHA-256 of the key in the browser's cookie, never by the
- * key itself (lib/submissions/posted-steps.ts makes and hashes it). A personal link's drafts are
+ * key itself (lib/submissions/public-draft.ts makes and hashes it). A personal link's drafts are
  * the appointment's (appointments.ts).
  */
 

@@ -1,9 +1,16 @@
 import { questionnaire, type QuestionId, type StepId } from "./questionnaire";
+import type { UrgentSign } from "./see-doctor-today";
 
 /** The form's pages: the questionnaire's steps that are asked, then a review of every answer. */
 export type FormStep = StepId | "review";
 
 export const REVIEW_TITLE = "Check your answers";
+
+/** Every question, in the order asked: of several errors, the first is the one to show. */
+export const QUESTION_ORDER = Object.values(questionnaire.stepFields).flat() as QuestionId[];
+
+/** The largest draft kept on the server (a link's or a posted form's), in characters of JSON: far above a full questionnaire, far below a nuisance. */
+export const MAX_DRAFT_CHARS = 64 * 1024;
 
 export function formSteps(values: unknown): FormStep[] {
   return [...questionnaire.visibleSteps(values), "review"];
@@ -28,3 +35,6 @@ export type StepState = {
   /** Said above the step, such as a question the last answer added. */
   notice?: string;
 };
+
+/** What a stored intake answers the form: its reference, and whether the client must see a doctor today. */
+export type SubmittedIntake = { reference: string; seeDoctorToday: UrgentSign[] };

@@ -4,11 +4,10 @@ import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { clientAddress } from "@/lib/http/client-address";
 import { errorKind, log } from "@/lib/log";
-import type { UrgentSign } from "@/lib/intake/see-doctor-today";
+import type { SubmittedIntake } from "@/lib/intake/form-steps";
 import { submitIntakeAnswers } from "./submit";
 
-/** What the form's submit answers: the reference, and whether the client must see a doctor today. */
-export type SubmittedIntake = { reference: string; seeDoctorToday: UrgentSign[] };
+export type { SubmittedIntake };
 
 const idempotencyKeySchema = z.uuid();
 

@@ -1,7 +1,8 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { ActionResult } from "@/lib/action-result";
 import { linkForSubmit, linkPage, saveLinkDraft } from "@/lib/appointments/personal-link";
+import { getEnv } from "@/lib/env";
 import { errorKind, log } from "@/lib/log";
 import { submitFromForm, type SubmittedIntake } from "./from-form";
 import type { DraftStore } from "./posted-steps";
@@ -36,10 +37,12 @@ export async function submitThroughLink(
 
 /**
  * The idempotency key of a link's posted form: one per appointment (a link stores one intake), in
- * the shape of a random UUID so the submit takes it like the enhanced form's.
+ * the shape of a random UUID so the submit takes it like the enhanced form's. An HMAC under the
+ * server's secret: the appointment's id is no secret, and a key someone could work out could be
+ * used first by a public submit, making the client's look like its repeat.
  */
 function idempotencyKeyOf(appointmentId: string): string {
-  const hex = createHash("sha256").update(`link-intake\u0000${appointmentId}`, "utf8").digest("hex");
+  const hex = createHmac("sha256", getEnv().BETTER_AUTH_SECRET).update(`link-intake\u0000${appointmentId}`, "utf8").digest("hex");
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

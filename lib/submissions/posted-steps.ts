@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
 import { errorKind, log } from "@/lib/log";
 import { answersFromFormData } from "@/lib/intake/form-data";
-import { formSteps, type FormStep, type StepState } from "@/lib/intake/form-steps";
+import { QUESTION_ORDER, formSteps, type FormStep, type StepState } from "@/lib/intake/form-steps";
 import { HONEYPOT_FIELD } from "@/lib/intake/honeypot";
 import { questionnaire, type QuestionId, type StepId } from "@/lib/intake/questionnaire";
 import { intakeSchema, toFieldErrors } from "@/lib/intake/schema";
@@ -35,8 +35,6 @@ export type DraftStore = {
 export const NEW_QUESTION_NOTICE = "Your answer added a question to this page. Please answer it, then press Next.";
 const NOT_SAVED = "We could not save your answers just now. Please press the button again in a minute.";
 
-const QUESTION_ORDER = Object.values(questionnaire.stepFields).flat() as QuestionId[];
-
 type Outcome = { go: string } | { state: StepState };
 
 /** A post of the form: `intent` is the button pressed (next, back, submit or change:<step>), `step` the step posted. */
@@ -62,14 +60,18 @@ async function decide(store: DraftStore, data: FormData): Promise<Outcome> {
   const isQuestionStep = (questionnaire.stepIds as string[]).includes(posted);
 
   // The step's fields, read as the page showed them (a stale or made-up step posts nothing).
-  const values = isQuestionStep ? { ...before, ...answersFromFormData(posted as StepId, data, before) } : before;
+  const postedAnswers = isQuestionStep ? answersFromFormData(posted as StepId, data, before) : {};
+  // What is kept and drawn: the answers given, without the form's defaults for steps never
+  // posted (the enhanced form may hold answers to those, and they must not be overwritten).
+  const answered = { ...draft?.answers, ...postedAnswers };
+  const values = { ...before, ...postedAnswers };
   const steps = formSteps(values);
   const here = steps.find((s) => s === posted) ?? (steps.find((s) => s === draft?.step) as FormStep | undefined) ?? steps[0]!;
   const index = steps.indexOf(here);
 
   const saveAndGo = async (step: FormStep): Promise<Outcome> => {
-    const refused = await store.save(step, values, key);
-    return refused ? { state: { step: here, values, errors: {}, formError: refused } } : { go: store.page };
+    const refused = await store.save(step, answered, key);
+    return refused ? { state: { step: here, values: answered, errors: {}, formError: refused } } : { go: store.page };
   };
 
   if (intent === "back") return saveAndGo(steps[Math.max(0, index - 1)]!);
@@ -79,14 +81,15 @@ async function decide(store: DraftStore, data: FormData): Promise<Outcome> {
   const errors = parsed.success ? {} : (toFieldErrors(parsed.error) as Record<string, string>);
 
   if (intent === "submit" || here === "review") {
-    if (!parsed.success) return showFirstError(store, values, key, errors);
+    if (!parsed.success) return showFirstError(store, answered, key, errors);
     const result = await store.submit({ ...values, [HONEYPOT_FIELD]: String(data.get(HONEYPOT_FIELD) ?? "") }, key);
     if (result.ok) {
-      await store.finish();
+      // The intake is stored: a draft left behind expires on its own.
+      await store.finish().catch((error: unknown) => log.error({ event: "intake.draft_failed", err: errorKind(error) }));
       return { go: thankYouPath(result.data.reference, result.data.seeDoctorToday) };
     }
-    if (result.fieldErrors && Object.keys(result.fieldErrors).length > 0) return showFirstError(store, values, key, result.fieldErrors);
-    return { state: { step: "review", values, errors: {}, formError: result.formError ?? NOT_SAVED } };
+    if (result.fieldErrors && Object.keys(result.fieldErrors).length > 0) return showFirstError(store, answered, key, result.fieldErrors);
+    return { state: { step: "review", values: answered, errors: {}, formError: result.formError ?? NOT_SAVED } };
   }
 
   // Next: this step's errors, for the questions that were on the page. A question the answers
@@ -96,9 +99,9 @@ async function decide(store: DraftStore, data: FormData): Promise<Outcome> {
   const added = questionnaire.stepFields[step].filter((id) => questionnaire.isShown(id, values) && !wasShown(id));
   const stepErrors = Object.fromEntries(questionnaire.stepFields[step].filter((id) => errors[id] && wasShown(id)).map((id) => [id, errors[id]!]));
   if (Object.keys(stepErrors).length > 0 || added.length > 0) {
-    const refused = await store.save(step, values, key);
-    if (refused) return { state: { step, values, errors: stepErrors, formError: refused } };
-    return { state: { step, values, errors: stepErrors, ...(added.length > 0 ? { notice: NEW_QUESTION_NOTICE } : {}) } };
+    const refused = await store.save(step, answered, key);
+    if (refused) return { state: { step, values: answered, errors: stepErrors, formError: refused } };
+    return { state: { step, values: answered, errors: stepErrors, ...(added.length > 0 ? { notice: NEW_QUESTION_NOTICE } : {}) } };
   }
   return saveAndGo(steps[index + 1] ?? "review");
 }

@@ -5,14 +5,15 @@ import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { deleteFormDraft, readFormDraft, saveFormDraft, type FormDraftRow } from "@/lib/data/form-drafts";
 import { createSubmitLimiter, isLimitReached } from "@/lib/data/submit-limits";
 import { getEnv } from "@/lib/env";
+import { MAX_DRAFT_CHARS } from "@/lib/intake/form-steps";
 import { clientAddress, limitKeyOf } from "@/lib/http/client-address";
 import { submitFromForm } from "./from-form";
 import type { DraftStore } from "./posted-steps";
 
 /**
  * The public form's draft on the server, for a browser that posts its steps (posted-steps.ts): the
- * cookie holds a random key (httpOnly, this form's path only, a day), the database the answers
- * under the key's hash. Why not the answers in an encrypted cookie: a full questionnaire with its
+ * cookie holds a random key (httpOnly, this form's path only, gone when the browser closes, as the
+ * enhanced form's copy in the tab is), the database the answers under the key's hash for a day. Why not the answers in an encrypted cookie: a full questionnaire with its
  * free text runs far past the 4 KB a browser keeps per cookie (docs/decisions/014).
  */
 
@@ -20,8 +21,6 @@ export const FORM_DRAFT_COOKIE = "intake_form_draft";
 const DAY_MS = 24 * 3_600_000;
 /** New drafts one address may start in a minute: a waiting room's shared connection, not a script. */
 const NEW_DRAFTS_PER_MINUTE = 20;
-/** The largest draft kept, like a personal link's: far above a full questionnaire, far below a nuisance. */
-const MAX_DRAFT_CHARS = 64 * 1024;
 
 const idOf = (key: string) => createHash("sha256").update(key, "utf8").digest("hex");
 const isKeyShaped = (key: string | undefined): key is string => typeof key === "string" && /^[A-Za-z0-9_-]{43}$/.test(key);
@@ -62,7 +61,7 @@ export function publicDraftStore(): DraftStore {
         sameSite: "lax",
         secure: getEnv().BETTER_AUTH_URL.startsWith("https:"),
         path: "/intake",
-        maxAge: DAY_MS / 1000,
+        // No maxAge: a session cookie, so a shared device does not keep a half-typed form for the next person.
       });
       return null;
     },
