@@ -174,10 +174,13 @@ async function actionableLink(token: unknown, dobCookie: string | undefined, now
   return opened;
 }
 
+/** Why a link's draft was not saved. */
+export type DraftRefusal = "invalid" | "too-large" | "needs-date-of-birth" | "closed";
+
 /**
  * Keeps what the client has filled in so far, so the link continues on another device. Only the
- * questionnaire's own questions are kept, and only while the link is open. When it was saved, or
- * null when it was not.
+ * questionnaire's own questions are kept, and only while the link is open: when it was saved, or
+ * why it was not.
  */
 export async function saveLinkDraft(
   token: unknown,
@@ -185,16 +188,17 @@ export async function saveLinkDraft(
   values: unknown,
   dobCookie: string | undefined,
   now = new Date(),
-): Promise<Date | null> {
+): Promise<{ ok: true; savedAt: Date } | { ok: false; why: DraftRefusal }> {
   const stepOk = typeof step === "string" && ([...questionnaire.stepIds, "review"] as string[]).includes(step);
-  if (!stepOk || typeof values !== "object" || values === null || Array.isArray(values)) return null;
+  if (!stepOk || typeof values !== "object" || values === null || Array.isArray(values)) return { ok: false, why: "invalid" };
   const kept = draftAnswers(values as Record<string, unknown>);
-  if (JSON.stringify(kept).length > MAX_DRAFT_CHARS) return null;
+  if (JSON.stringify(kept).length > MAX_DRAFT_CHARS) return { ok: false, why: "too-large" };
   const link = await actionableLink(token, dobCookie, now);
-  if (link.kind !== "open") return null;
+  if (link.kind === "needs-date-of-birth") return { ok: false, why: "needs-date-of-birth" };
+  if (link.kind !== "open") return { ok: false, why: "closed" };
   const savedAt = await saveDraft(link.appointmentId, step, kept);
   await markOpened(link.appointmentId, now);
-  return savedAt;
+  return { ok: true, savedAt };
 }
 
 /** The appointment and client an intake sent through this link belongs to, while the link may be used. */

@@ -1,11 +1,11 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import type { ActionResult } from "@/lib/action-result";
-import { linkForSubmit, linkPage, saveLinkDraft } from "@/lib/appointments/personal-link";
+import { linkForSubmit, linkPage, saveLinkDraft, type DraftRefusal } from "@/lib/appointments/personal-link";
 import { getEnv } from "@/lib/env";
 import { errorKind, log } from "@/lib/log";
 import { submitFromForm, type SubmittedIntake } from "./from-form";
-import type { DraftStore } from "./posted-steps";
+import { TOO_LONG, type DraftStore } from "./posted-steps";
 
 /**
  * A personal link's form, sent by the enhanced form (app/(client)/i/[token]/actions.ts) or step by
@@ -14,6 +14,21 @@ import type { DraftStore } from "./posted-steps";
  */
 
 export const LINK_CLOSED = "This link cannot be used any more: it has expired or its form was already sent. Please contact the clinic.";
+const CONFIRM_FIRST = "Please reload this page and confirm your date of birth first: your answers are kept.";
+
+/** A refused save of a link's draft, in the client's words. */
+export function draftRefusalMessage(why: DraftRefusal): string {
+  switch (why) {
+    case "closed":
+      return LINK_CLOSED;
+    case "needs-date-of-birth":
+      return CONFIRM_FIRST;
+    case "too-large":
+      return TOO_LONG;
+    case "invalid":
+      return "Your answers could not be read. Please reload the page: what was saved before is kept.";
+  }
+}
 
 /** The intake sent through a link, while it may be used; a second send answers the first's reference. */
 export async function submitThroughLink(
@@ -30,7 +45,7 @@ export async function submitThroughLink(
     return { ok: false, formError: "We could not save your answers just now. They are still here: please try again in a minute." };
   }
   if (link.kind === "used") return { ok: true, data: { reference: link.reference, seeDoctorToday: [] } };
-  if (link.kind === "needs-date-of-birth") return { ok: false, formError: "Please reload this page and confirm your date of birth first: your answers are kept." };
+  if (link.kind === "needs-date-of-birth") return { ok: false, formError: CONFIRM_FIRST };
   if (link.kind !== "open") return { ok: false, formError: LINK_CLOSED };
   return submitFromForm(values, idempotencyKey, { appointmentId: link.appointmentId, clientId: link.clientId });
 }
@@ -55,7 +70,10 @@ export function linkDraftStore(token: string, dobCookie: string | undefined): Dr
       if (page.kind !== "form") return null;
       return { step: page.start.step ?? "about", answers: page.start.values, idempotencyKey: idempotencyKeyOf(page.appointmentId) };
     },
-    save: async (step, answers) => ((await saveLinkDraft(token, step, answers, dobCookie)) ? null : LINK_CLOSED),
+    async save(step, answers) {
+      const saved = await saveLinkDraft(token, step, answers, dobCookie);
+      return saved.ok ? null : draftRefusalMessage(saved.why);
+    },
     submit: (values, idempotencyKey) => submitThroughLink(token, dobCookie, values, idempotencyKey),
     // Storing the intake removed the link's draft.
     finish: async () => undefined,

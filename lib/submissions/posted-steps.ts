@@ -32,6 +32,8 @@ export type DraftStore = {
   finish(): Promise<void>;
 };
 
+/** A draft over the size kept (lib/intake/form-steps.ts MAX_DRAFT_CHARS). */
+export const TOO_LONG = "Your answers are too long to keep. Please shorten the longest ones.";
 export const NEW_QUESTION_NOTICE = "Your answer added a question to this page. Please answer it, then press Next.";
 const NOT_SAVED = "We could not save your answers just now. Please press the button again in a minute.";
 

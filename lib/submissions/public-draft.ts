@@ -4,11 +4,11 @@ import { cookies, headers } from "next/headers";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { deleteFormDraft, readFormDraft, saveFormDraft, type FormDraftRow } from "@/lib/data/form-drafts";
 import { createSubmitLimiter, isLimitReached } from "@/lib/data/submit-limits";
-import { getEnv } from "@/lib/env";
+import { clientCookieOptions } from "@/lib/http/client-cookie";
 import { MAX_DRAFT_CHARS } from "@/lib/intake/form-steps";
 import { clientAddress, limitKeyOf } from "@/lib/http/client-address";
 import { submitFromForm } from "./from-form";
-import type { DraftStore } from "./posted-steps";
+import { TOO_LONG, type DraftStore } from "./posted-steps";
 
 /**
  * The public form's draft on the server, for a browser that posts its steps (posted-steps.ts): the
@@ -18,14 +18,17 @@ import type { DraftStore } from "./posted-steps";
  */
 
 export const FORM_DRAFT_COOKIE = "intake_form_draft";
+export const POSTED_PARAM = "posted";
 const DAY_MS = 24 * 3_600_000;
-/** New drafts one address may start in a minute: a waiting room's shared connection, not a script. */
+/** New drafts one address may start in a minute, and steps it may post: a waiting room's shared connection, not a script. */
 const NEW_DRAFTS_PER_MINUTE = 20;
+const SAVES_PER_MINUTE = 120;
+const SLOW_DOWN = "Too many forms were sent from your connection. Please try again in a minute: your answers on this page are kept.";
 
 const idOf = (key: string) => createHash("sha256").update(key, "utf8").digest("hex");
 const isKeyShaped = (key: string | undefined): key is string => typeof key === "string" && /^[A-Za-z0-9_-]{43}$/.test(key);
 
-const globalForDrafts = globalThis as unknown as { newDraftLimiter?: RateLimiterAbstract };
+const globalForDrafts = globalThis as unknown as { draftLimiters?: Record<string, RateLimiterAbstract> };
 
 /** This browser's draft of the public form, if it has one (the form's page draws from it). */
 export async function readPublicDraft(now = new Date()): Promise<FormDraftRow | null> {
@@ -45,24 +48,21 @@ export async function finishPublicDraft(): Promise<void> {
 /** The public form's draft as the step action uses it; a new one is made (and its cookie set) at the first save. */
 export function publicDraftStore(): DraftStore {
   return {
-    page: "/intake",
+    // The mark says a step was posted: a page drawn with it but no draft means the cookie was not kept.
+    page: `/intake?${POSTED_PARAM}=1`,
     read: () => readPublicDraft(),
     async save(step, answers, idempotencyKey) {
-      if (JSON.stringify(answers).length > MAX_DRAFT_CHARS) return "Your answers are too long to keep. Please shorten the longest ones.";
+      if (JSON.stringify(answers).length > MAX_DRAFT_CHARS) return TOO_LONG;
       const jar = await cookies();
       let key = jar.get(FORM_DRAFT_COOKIE)?.value;
+      if (!(await withinLimit("form-save", SAVES_PER_MINUTE))) return SLOW_DOWN;
       if (!isKeyShaped(key)) {
-        if (!(await mayStartDraft())) return "Too many forms were started from your connection. Please try again in a minute.";
+        if (!(await withinLimit("form-draft", NEW_DRAFTS_PER_MINUTE))) return SLOW_DOWN;
         key = randomBytes(32).toString("base64url");
       }
       await saveFormDraft(idOf(key), { step, answers, idempotencyKey, expiresAt: new Date(Date.now() + DAY_MS) });
-      jar.set(FORM_DRAFT_COOKIE, key, {
-        httpOnly: true,
-        sameSite: "lax",
-        secure: getEnv().BETTER_AUTH_URL.startsWith("https:"),
-        path: "/intake",
-        // No maxAge: a session cookie, so a shared device does not keep a half-typed form for the next person.
-      });
+      // No maxAge: a session cookie, so a shared device does not keep a half-typed form for the next person.
+      jar.set(FORM_DRAFT_COOKIE, key, clientCookieOptions("/intake"));
       return null;
     },
     submit: (values, idempotencyKey) => submitFromForm(values, idempotencyKey),
@@ -70,10 +70,12 @@ export function publicDraftStore(): DraftStore {
   };
 }
 
-async function mayStartDraft(): Promise<boolean> {
-  globalForDrafts.newDraftLimiter ??= createSubmitLimiter(NEW_DRAFTS_PER_MINUTE, undefined, "form-draft");
+/** Counts one more against a per-address limit: false when it is reached. */
+async function withinLimit(name: string, perMinute: number): Promise<boolean> {
+  const limiters = (globalForDrafts.draftLimiters ??= {});
+  limiters[name] ??= createSubmitLimiter(perMinute, undefined, name);
   try {
-    await globalForDrafts.newDraftLimiter.consume(limitKeyOf(clientAddress(await headers())));
+    await limiters[name].consume(limitKeyOf(clientAddress(await headers())));
     return true;
   } catch (refusal) {
     if (!isLimitReached(refusal)) throw refusal;

@@ -139,6 +139,26 @@ test.describe("with JavaScript turned off", () => {
   });
 });
 
+test("a browser that keeps no cookies is told why the form started again", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  // Every answer reaches the page without the cookies it sets, as in a browser set to refuse them.
+  await page.route("**/intake**", async (route) => {
+    const response = await route.fetch({ maxRedirects: 0 });
+    const headers = Object.fromEntries(Object.entries(response.headers()).filter(([name]) => name.toLowerCase() !== "set-cookie"));
+    // The fetch itself keeps them in the context's jar: empty it before the browser goes on.
+    await context.clearCookies();
+    await route.fulfill({ response, headers });
+  });
+  await page.goto("/intake");
+  await expect(page.getByText("Your browser did not keep this form")).toHaveCount(0);
+  await fillAboutYou(page, "Cora Kuki", daysFromToday(5));
+  await press(page, "Next");
+  await expect(page.getByRole("alert").filter({ hasText: "Your browser did not keep this form between pages" })).toBeVisible();
+  await expectStep(page, "About you", "Step 1 of 6");
+  await context.close();
+});
+
 test("a personal link works without JavaScript too: its draft, the submit, and a returning client's date of birth", async ({ browser, page }) => {
   await signIn(page);
   const link = await createAppointment(page, { name: "Lars Nyberg", email: "lars.nyberg@example.com" }, clinicDay(4), "11:00");

@@ -76,18 +76,18 @@ describe("a personal link", () => {
   it("keeps in a draft only the questionnaire's answers, each of its question's type", async () => {
     const { token, appointmentId } = await book({ fullName: "Type Check", email: "types@example.com" });
     const sent = { fullName: "Type Check", conditions: "diabetes", hasAllergies: 7, takesBloodThinners: "yes", allergies: ["nutOils", 3], symptomStrength: 4, medications: ["x"] };
-    expect(await saveLinkDraft(token, "health", sent, undefined, NOW)).toBeInstanceOf(Date);
+    expect(await saveLinkDraft(token, "health", sent, undefined, NOW)).toMatchObject({ ok: true });
     expect((await readDraft(appointmentId))?.answers).toEqual({ fullName: "Type Check", symptomStrength: 4 });
   });
 
   it("keeps the answers on the server step by step, only the questionnaire's, and continues from them", async () => {
     const { token, appointmentId } = await book({ fullName: "Dev Ices", email: "devices@example.com" });
-    expect(await saveLinkDraft(token, "health", { fullName: "Dev Ices", conditions: ["diabetes"], isAdmin: true }, undefined, NOW)).toBeInstanceOf(Date);
+    expect(await saveLinkDraft(token, "health", { fullName: "Dev Ices", conditions: ["diabetes"], isAdmin: true }, undefined, NOW)).toMatchObject({ ok: true });
     expect(await readDraft(appointmentId)).toEqual({ step: "health", answers: { fullName: "Dev Ices", conditions: ["diabetes"] }, savedAt: expect.any(Date) });
-    expect(await saveLinkDraft(token, "nowhere", {}, undefined, NOW)).toBeNull();
-    expect(await saveLinkDraft(token, "health", ["not", "an", "object"], undefined, NOW)).toBeNull();
-    expect(await saveLinkDraft(token, "health", { otherConditions: "x".repeat(70_000) }, undefined, NOW)).toBeNull();
-    expect(await saveLinkDraft("A".repeat(43), "health", {}, undefined, NOW)).toBeNull();
+    expect(await saveLinkDraft(token, "nowhere", {}, undefined, NOW)).toEqual({ ok: false, why: "invalid" });
+    expect(await saveLinkDraft(token, "health", ["not", "an", "object"], undefined, NOW)).toEqual({ ok: false, why: "invalid" });
+    expect(await saveLinkDraft(token, "health", { otherConditions: "x".repeat(70_000) }, undefined, NOW)).toEqual({ ok: false, why: "too-large" });
+    expect(await saveLinkDraft("A".repeat(43), "health", {}, undefined, NOW)).toEqual({ ok: false, why: "closed" });
     const page = await linkPage(token, undefined, NOW);
     expect(page).toMatchObject({ kind: "form", start: { step: "health", values: { conditions: ["diabetes"] } } });
   });
@@ -144,12 +144,15 @@ describe("a personal link", () => {
     const first = await book({ fullName: "Gail Guarded", email: "gail@example.com" });
     await sendThrough(first.token, validIntake({ fullName: "Gail Guarded", signature: "Gail Guarded", dateOfBirth: "1955-05-05" }));
     const second = await book({ id: first.clientId }, "2026-12-14");
-    expect(await saveLinkDraft(second.token, "health", { medications: "forged" }, undefined, NOW)).toBeNull();
-    expect(await saveLinkDraft(second.token, "health", { medications: "forged" }, dobProofOf(first.appointmentId), NOW)).toBeNull();
+    expect(await saveLinkDraft(second.token, "health", { medications: "forged" }, undefined, NOW)).toEqual({ ok: false, why: "needs-date-of-birth" });
+    expect(await saveLinkDraft(second.token, "health", { medications: "forged" }, dobProofOf(first.appointmentId), NOW)).toEqual({
+      ok: false,
+      why: "needs-date-of-birth",
+    });
     expect(await readDraft(second.appointmentId)).toBeNull();
     expect(await linkForSubmit(second.token, undefined, NOW)).toEqual({ kind: "needs-date-of-birth" });
     const proof = dobProofOf(second.appointmentId);
-    expect(await saveLinkDraft(second.token, "health", { medications: "Metformin" }, proof, NOW)).toBeInstanceOf(Date);
+    expect(await saveLinkDraft(second.token, "health", { medications: "Metformin" }, proof, NOW)).toMatchObject({ ok: true });
     expect(await linkForSubmit(second.token, proof, NOW)).toMatchObject({ kind: "open", appointmentId: second.appointmentId });
   });
 

@@ -4,12 +4,12 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
 import { DOB_COOKIE, checkDateOfBirth, dobProofOf, saveLinkDraft } from "@/lib/appointments/personal-link";
-import { getEnv } from "@/lib/env";
+import { clientCookieOptions } from "@/lib/http/client-cookie";
 import { clientAddress } from "@/lib/http/client-address";
 import { errorKind, log } from "@/lib/log";
 import { takeStep, type StepState } from "@/lib/submissions/posted-steps";
 import type { SubmittedIntake } from "@/lib/submissions/from-form";
-import { LINK_CLOSED, linkDraftStore, submitThroughLink } from "@/lib/submissions/link-draft";
+import { draftRefusalMessage, linkDraftStore, submitThroughLink } from "@/lib/submissions/link-draft";
 
 /**
  * Public: a personal link's actions. The token (bound by the page) is all the caller has: each
@@ -21,15 +21,7 @@ export async function confirmDateOfBirth(token: string, dateOfBirth: unknown): P
   try {
     const check = await checkDateOfBirth(token, dateOfBirth, clientAddress(await headers()));
     if (!check.ok) return check.field ? { ok: false, fieldErrors: { [check.field]: check.error } } : { ok: false, formError: check.error };
-    (await cookies()).set(DOB_COOKIE, dobProofOf(check.appointmentId), {
-      httpOnly: true,
-      // Lax: sent when the client opens the link again from their email, never on another site's POST.
-      sameSite: "lax",
-      // Secure wherever the app is served over HTTPS (as production is); plain HTTP on localhost.
-      secure: getEnv().BETTER_AUTH_URL.startsWith("https:"),
-      path: "/i",
-      maxAge: 24 * 3600,
-    });
+    (await cookies()).set(DOB_COOKIE, dobProofOf(check.appointmentId), clientCookieOptions("/i", 24 * 3600));
     return { ok: true, data: null };
   } catch (error) {
     log.error({ event: "link.dob_check_failed", err: errorKind(error) });
@@ -48,8 +40,8 @@ export async function postDateOfBirth(token: string, _previous: ActionResult<nul
 export async function saveDraft(token: string, step: unknown, values: unknown): Promise<ActionResult<{ savedAt: number }>> {
   try {
     const dobCookie = (await cookies()).get(DOB_COOKIE)?.value;
-    const savedAt = await saveLinkDraft(token, step, values, dobCookie);
-    return savedAt ? { ok: true, data: { savedAt: savedAt.getTime() } } : { ok: false, formError: LINK_CLOSED };
+    const saved = await saveLinkDraft(token, step, values, dobCookie);
+    return saved.ok ? { ok: true, data: { savedAt: saved.savedAt.getTime() } } : { ok: false, formError: draftRefusalMessage(saved.why) };
   } catch (error) {
     log.error({ event: "link.draft_failed", err: errorKind(error) });
     return { ok: false, formError: "Your answers could not be saved on the server just now; they are kept in this browser." };
