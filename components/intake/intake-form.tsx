@@ -28,7 +28,6 @@ export type PostStep = (previous: StepState | null, data: FormData) => Promise<S
 /** Where a form starts (the draft on the server), and which steps hold the last visit's answers. */
 export type LinkFormStart = FormStart & { prefilledSteps?: readonly string[] };
 
-
 /** The form element's id: what was typed before the page's JavaScript ran is read back from it. */
 const FORM_ID = "intake-form";
 
@@ -60,7 +59,7 @@ function openingOf(start: FormStart | undefined, posted: StepState | null, hydra
   const step = steps.find((s) => s === (posted?.step ?? start?.step)) ?? steps[0]!;
   // The server render reads the server snapshot too, but has no document.
   const element = hydrating && typeof document !== "undefined" ? document.getElementById(FORM_ID) : null;
-  // `element &&` first: the server has no HTMLFormElement to compare with.
+  // `element &&` before `instanceof`: on the server, HTMLFormElement does not exist.
   const read = element && element instanceof HTMLFormElement && step !== "review" ? answersFromFormData(step, new FormData(element), drawn) : {};
   // Only what differs from what the server drew was typed.
   const typed = Object.fromEntries(Object.entries(read).filter(([id, value]) => comparable(value) !== comparable(drawn[id])));

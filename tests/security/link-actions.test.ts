@@ -38,7 +38,7 @@ describe("a personal link's actions, without a live link", () => {
     expect(response.status).toBe(200);
     const body = await response.text();
     expect(body).toMatch(/"ok":false/);
-    expect(body).toMatch(/contact the clinic|cannot be used|could not be sent/);
+    expect(body).toMatch(/contact the clinic|cannot be used|could not be sent|could not be read/);
   });
 
   it("stored nothing", async () => {
