@@ -4,7 +4,8 @@ import { getEnv } from "@/lib/env";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { PrismaClient, type Prisma } from "@/lib/generated/sqlite/client";
 import { createPgAdapter } from "@/lib/pg-adapter";
-import { createAdapter } from "@/lib/sqlite-adapter";
+import type Database from "better-sqlite3";
+import { createAdapter, lockedTransaction, sqliteErrorKind, type AdapterFactory } from "@/lib/sqlite-adapter";
 
 /**
  * A database error as the rest of the app sees it: what went wrong (Prisma's code, the driver's
@@ -70,15 +71,19 @@ export function toDatabaseError(error: unknown): DatabaseError {
  * API is the same, and the rest of the app is typed against the SQLite one. This is the only
  * place that chooses.
  */
-function baseClient(kind: DatabaseKind, location: string, onQuery?: (event: Prisma.QueryEvent) => void): PrismaClient {
+function baseClient(
+  kind: DatabaseKind,
+  location: string,
+  onQuery?: (event: Prisma.QueryEvent) => void,
+): { client: PrismaClient; sqlite?: AdapterFactory } {
   const log = onQuery ? [{ emit: "event" as const, level: "query" as const }] : [];
-  const client =
-    kind === "postgresql"
-      ? (new PostgresClient({ adapter: createPgAdapter(location), log }) as unknown as PrismaClient)
-      : new PrismaClient({ adapter: createAdapter(location), log });
+  const sqlite = kind === "sqlite" ? createAdapter(location) : undefined;
+  const client = sqlite
+    ? new PrismaClient({ adapter: sqlite, log })
+    : (new PostgresClient({ adapter: createPgAdapter(location), log }) as unknown as PrismaClient);
   // Only the log options differ from a plain client's type.
   if (onQuery) (client as unknown as { $on(e: "query", f: typeof onQuery): void }).$on("query", onQuery);
-  return client;
+  return { client, sqlite };
 }
 
 /**
@@ -87,11 +92,33 @@ function baseClient(kind: DatabaseKind, location: string, onQuery?: (event: Pris
  */
 export function createPrismaClient(location: string, { onQuery }: { onQuery?: (event: Prisma.QueryEvent) => void } = {}) {
   const kind = databaseKindOf(location) ?? "sqlite";
-  return baseClient(kind, kind === "sqlite" ? location.replace(/^file:/, "") : location, onQuery).$extends({
+  const { client, sqlite } = baseClient(kind, kind === "sqlite" ? location.replace(/^file:/, "") : location, onQuery);
+  return client.$extends({
     name: "errors-without-values",
     client: {
       /** Which database this client speaks to, for the few queries written in each one's SQL. */
       $databaseKind: () => kind,
+      /**
+       * SQLite only: `work` on the connection Prisma's queries run on, in a transaction of its own
+       * taken behind the adapter's lock (lib/sqlite-adapter.ts), without Prisma's query compiler
+       * and result mapping. For the one statement on the public path where those cost more than
+       * the statement itself (lib/data/intakes/create.ts). `sql` is what `onQuery` is shown.
+       */
+      async $sqliteTransaction<T>(sql: string, work: (connection: Database.Database) => T): Promise<T> {
+        if (!sqlite) throw new Error("$sqliteTransaction is for SQLite only");
+        // Prisma opens the connection at its first query: this may be the first.
+        if (!sqlite.opened()) await client.$connect();
+        const adapter = sqlite.opened();
+        if (!adapter) throw new DatabaseError(undefined, "ConnectionClosed", []);
+        const started = Date.now();
+        try {
+          return await lockedTransaction(adapter, work);
+        } catch (error) {
+          throw DatabaseError.is(error) ? error : new DatabaseError((error as { code?: string })?.code, sqliteErrorKind(error), []);
+        } finally {
+          onQuery?.({ timestamp: new Date(started), query: sql, params: "[]", duration: Date.now() - started, target: "sqlite" });
+        }
+      },
     },
     query: {
       async $allOperations({ args, query }) {

@@ -1,10 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type Database from "better-sqlite3";
 
 // Kept apart from lib/db.ts because prisma.config.ts needs it before the client is generated.
 
-type AdapterFactory = PrismaBetterSQLite3;
+type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+
+/**
+ * The adapter factory, and the connection it opened last (Prisma opens it at its first query), for
+ * the one statement that runs on it without Prisma: see `lockedTransaction`.
+ */
+export type AdapterFactory = PrismaBetterSQLite3 & { opened: () => Adapter | undefined };
 
 /**
  * Settings applied to every connection. WAL lets the dashboard read while an intake is written;
@@ -33,12 +40,91 @@ export function createAdapter(databasePath: string): AdapterFactory {
     // It exists already: an empty file is a new database, so only a missing one is made here.
   }
   // better-sqlite3's `timeout` option is SQLite's busy timeout.
-  const factory = new PrismaBetterSQLite3({ url: databasePath, timeout: BUSY_TIMEOUT_MS });
+  const factory = new PrismaBetterSQLite3({ url: databasePath, timeout: BUSY_TIMEOUT_MS }) as AdapterFactory;
   const connect = factory.connect.bind(factory);
+  let opened: Adapter | undefined;
   factory.connect = async () => {
     const adapter = await connect();
     await adapter.executeScript(CONNECTION_PRAGMAS);
+    opened = adapter;
     return adapter;
   };
+  // A connection Prisma closed ($disconnect) is not handed out: its next query opens another.
+  factory.opened = () => (opened && connectionOf(opened).open ? opened : undefined);
   return factory;
+}
+
+/**
+ * A transaction on the adapter's connection, taken as Prisma takes one: behind the adapter's lock,
+ * so it waits for a transaction of Prisma's in progress (a review) instead of running inside it,
+ * and nothing of Prisma's runs inside it. `work` runs synchronously between BEGIN and COMMIT;
+ * if it throws, the transaction is rolled back. The adapter's commit() and rollback() only release
+ * the lock (Prisma sends COMMIT itself), so this sends its own.
+ *
+ * The commit is as durable as every other (synchronous=FULL: on disk before anyone is answered),
+ * but its flush to disk does not hold the event loop: the COMMIT writes the WAL without flushing
+ * it (synchronous=NORMAL for this one commit), and the WAL is then flushed in Node's thread pool
+ * (fdatasync, as SQLite itself flushes it) before this resolves. Under load, that flush held every
+ * other request for most of a millisecond per commit (docs/decisions/015-wal-flush-off-the-event-loop.md).
+ */
+export async function lockedTransaction<T>(adapter: Adapter, work: (connection: Database.Database) => T): Promise<T> {
+  // The adapter's lock, and its BEGIN: ended at once, since the flush setting cannot change inside
+  // a transaction. Nothing of Prisma's runs on the connection until the lock is released.
+  const transaction = await adapter.startTransaction();
+  const connection = connectionOf(transaction);
+  let result: T;
+  try {
+    connection.prepare("COMMIT").run();
+    connection.pragma("synchronous = NORMAL");
+    try {
+      connection.prepare("BEGIN IMMEDIATE").run();
+      result = work(connection);
+      connection.prepare("COMMIT").run();
+    } catch (error) {
+      if (connection.inTransaction) connection.prepare("ROLLBACK").run();
+      throw error;
+    } finally {
+      connection.pragma("synchronous = FULL");
+    }
+  } finally {
+    await transaction.commit();
+  }
+  await flushWal(connection.name);
+  return result;
+}
+
+/**
+ * Flushes a database's WAL to disk, off the event loop. Any descriptor of the file will do: the
+ * flush is of the file, whoever wrote it. Without a WAL (a checkpoint truncated it, which flushes
+ * the database file first), the database file is flushed instead.
+ */
+async function flushWal(databasePath: string): Promise<void> {
+  let file: fs.promises.FileHandle;
+  try {
+    file = await fs.promises.open(`${databasePath}-wal`, "r");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    file = await fs.promises.open(databasePath, "r");
+  }
+  try {
+    await file.datasync();
+  } finally {
+    await file.close();
+  }
+}
+
+/** The better-sqlite3 connection an adapter (or its transaction) runs on: a public field, not in its type. */
+function connectionOf(queryable: object): Database.Database {
+  return (queryable as { client: Database.Database }).client;
+}
+
+/** A better-sqlite3 error's kind, named as Prisma's adapter names it (e.g. "UniqueConstraintViolation"). */
+export function sqliteErrorKind(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string") return undefined;
+  if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") return "UniqueConstraintViolation";
+  if (code === "SQLITE_CONSTRAINT_FOREIGNKEY") return "ForeignKeyConstraintViolation";
+  if (code === "SQLITE_CONSTRAINT_NOTNULL") return "NullConstraintViolation";
+  if (code.startsWith("SQLITE_CONSTRAINT")) return "ConstraintViolation";
+  return code;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type Database from "better-sqlite3";
 import { DatabaseError, getDb, type Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { PRECAUTION_RULES_VERSION, countByLevel, precautionsFor } from "@/lib/intake/precautions";
@@ -42,11 +43,12 @@ export function newIntakeId(): string {
  * Stores a validated intake once per idempotency key: a retried or double-clicked submit gets the
  * first submission's reference back and stores nothing new.
  *
- * The one insert on the public path is written in SQL (through Prisma, on its connection).
- * `db.intake.create` cost about 1.1 ms of work per intake beside 0.5 ms for the same INSERT through
- * $executeRaw: the query compiler and result mapping. The insert takes no unique key that is
- * already taken (ON CONFLICT DO NOTHING): a repeat is found by its idempotency key afterwards, so
- * no error has to be caught, and intakes arriving together can share one statement (below).
+ * The one insert on the public path is written in SQL, on Prisma's connection. `db.intake.create`
+ * cost about 1.1 ms of work per intake beside 0.5 ms for the same INSERT through $executeRaw: the
+ * query compiler and result mapping; on SQLite the statement skips Prisma altogether (insertRows).
+ * The insert takes no unique key that is already taken (ON CONFLICT DO NOTHING): a repeat is found
+ * by its idempotency key afterwards, so no error has to be caught, and intakes arriving together
+ * can share one statement (below).
  */
 export async function createIntake(
   input: IntakeInput,
@@ -59,17 +61,16 @@ export async function createIntake(
   const flagged = counts.stop + counts.refer + counts.avoid > 0;
   // The answers as JSON text: SQLite stores it as given, PostgreSQL must be told it is jsonb.
   const json = JSON.stringify(input);
-  const answers = db.$databaseKind() === "postgresql" ? Prisma.sql`${json}::jsonb` : Prisma.sql`${json}`;
   for (let attempt = 1; attempt <= MAX_REFERENCE_TRIES; attempt++) {
     const id = newIntakeId();
     const reference = newReference();
-    // Given as a Date (and `flagged` as a boolean), the adapter writes them as it writes every
-    // other row's, so dates stored here and by Prisma compare alike.
+    // Given as a Date (and `flagged` as a boolean), each database's path writes them as Prisma
+    // writes every other row's, so dates stored here and by Prisma compare alike.
     const now = new Date();
-    const row = Prisma.sql`(${id}, ${reference}, ${idempotencyKey}, 'new', ${input.fullName}, ${searchableName(input.fullName)},
-        ${input.email}, ${input.appointmentDate}, ${input.dateOfBirth}, ${INTAKE_SCHEMA_VERSION}, ${answers},
-        ${counts.stop}, ${counts.refer}, ${counts.avoid}, ${flagged}, ${PRECAUTION_RULES_VERSION},
-        ${link?.clientId ?? null}, ${link?.appointmentId ?? null}, ${now}, ${now})`;
+    const row: RowValues = [id, reference, idempotencyKey, "new", input.fullName, searchableName(input.fullName),
+      input.email, input.appointmentDate, input.dateOfBirth, INTAKE_SCHEMA_VERSION, json,
+      counts.stop, counts.refer, counts.avoid, flagged, PRECAUTION_RULES_VERSION,
+      link?.clientId ?? null, link?.appointmentId ?? null, now, now];
     if (await insertWithOthers(db, id, idempotencyKey, row)) return { id, reference, duplicate: false };
     // A unique key was taken. A repeat, or two requests with the same key raced and the other won:
     const winner = await findByIdempotencyKey(idempotencyKey, db);
@@ -86,14 +87,21 @@ export async function createIntake(
 
 // ------------------------------------------------------------------ one statement for several intakes
 
-type Waiting = { id: string; key: string; row: Prisma.Sql; done: (inserted: boolean) => void; failed: (error: unknown) => void };
+/** The columns an intake is inserted with, and its values in that order. */
+const COLUMNS = ["id", "reference", "idempotencyKey", "status", "fullName", "fullNameSearch", "email",
+  "appointmentDate", "dateOfBirth", "schemaVersion", "answers", "stopCount", "referCount", "avoidCount", "flagged",
+  "precautionsVersion", "clientId", "appointmentId", "createdAt", "updatedAt"] as const;
+type RowValues = (string | number | boolean | Date | null)[];
+const ANSWERS = COLUMNS.indexOf("answers");
+
+type Waiting = { id: string; key: string; row: RowValues; done: (inserted: boolean) => void; failed: (error: unknown) => void };
 
 /** Intakes waiting for the end of this turn of the event loop, per database client. */
 const waiting = new WeakMap<Db, Waiting[]>();
 /** The statements of one client run one after another (see insertWaiting). */
 const running = new WeakMap<Db, Promise<void>>();
 
-/** At most this many rows in one INSERT (19 values each: far below either database's limit). */
+/** At most this many rows in one INSERT (20 values each: far below either database's limit). */
 const MAX_ROWS = 100;
 
 /**
@@ -103,7 +111,7 @@ const MAX_ROWS = 100;
  * time (docs/decisions/013-submit-tail.md); alone, an intake waits for nothing but the end of the
  * current turn. True when the row was inserted, false when one of its unique keys was taken.
  */
-function insertWithOthers(db: Db, id: string, key: string, row: Prisma.Sql): Promise<boolean> {
+function insertWithOthers(db: Db, id: string, key: string, row: RowValues): Promise<boolean> {
   return new Promise((done, failed) => {
     let queue = waiting.get(db);
     if (!queue) {
@@ -155,18 +163,49 @@ function isRowError(error: unknown): boolean {
 
 /** One INSERT of the rows; a row with a unique key already taken is skipped. The ids inserted. */
 async function insertRows(db: Db, rows: Waiting[]): Promise<Set<string>> {
-  const insert = db.$queryRaw<{ id: string }[]>`
-    INSERT INTO "Intake" ("id", "reference", "idempotencyKey", "status", "fullName", "fullNameSearch", "email",
-      "appointmentDate", "dateOfBirth", "schemaVersion", "answers", "stopCount", "referCount", "avoidCount", "flagged",
-      "precautionsVersion", "clientId", "appointmentId", "createdAt", "updatedAt")
-    VALUES ${Prisma.join(rows.map((r) => r.row))}
+  if (db.$databaseKind() === "sqlite") {
+    // On SQLite every query shares one connection, and only a transaction takes its lock: inside one,
+    // the insert waits for a transaction in progress (a review) instead of running inside it, where
+    // its rows would be answered before they are committed. The statement runs without Prisma,
+    // prepared once per number of rows: through Prisma its query compiler, argument and result
+    // mapping cost more than the statement itself, and its commit is flushed to disk off the event
+    // loop (docs/decisions/015-wal-flush-off-the-event-loop.md).
+    return db.$sqliteTransaction(insertSql(rows.length), (connection) => {
+      const ids = statementFor(connection, rows.length).all(rows.flatMap((r) => r.row.map(sqliteValue))) as string[][];
+      return new Set(ids.map(([id]) => id!));
+    });
+  }
+  // PostgreSQL: the answers as jsonb; one statement of an instance at a time (insertWithOthers).
+  const values = rows.map((r) => Prisma.sql`(${Prisma.join(r.row.map((v, i) => (i === ANSWERS ? Prisma.sql`${v}::jsonb` : v)))})`);
+  const inserted = await db.$queryRaw<{ id: string }[]>`
+    INSERT INTO "Intake" (${Prisma.raw(COLUMNS.map((c) => `"${c}"`).join(", "))})
+    VALUES ${Prisma.join(values)}
     ON CONFLICT DO NOTHING
     RETURNING "id"`;
-  // On SQLite every query shares one connection, and only a transaction takes its lock: inside one,
-  // the insert waits for a transaction in progress (a review) instead of running inside it, where
-  // its rows would be answered before they are committed.
-  const [inserted] = db.$databaseKind() === "sqlite" ? await db.$transaction([insert]) : [await insert];
   return new Set(inserted.map((r) => r.id));
+}
+
+function insertSql(rowCount: number): string {
+  const row = `(${COLUMNS.map(() => "?").join(", ")})`;
+  return `INSERT INTO "Intake" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${Array(rowCount).fill(row).join(", ")} ON CONFLICT DO NOTHING RETURNING "id"`;
+}
+
+/** Prepared statements per connection and number of rows (at most MAX_ROWS of them). */
+const statements = new WeakMap<Database.Database, Map<number, Database.Statement>>();
+
+function statementFor(connection: Database.Database, rowCount: number): Database.Statement {
+  let byCount = statements.get(connection);
+  if (!byCount) statements.set(connection, (byCount = new Map()));
+  let statement = byCount.get(rowCount);
+  if (!statement) byCount.set(rowCount, (statement = connection.prepare(insertSql(rowCount)).raw(true)));
+  return statement;
+}
+
+/** A value as Prisma's SQLite adapter writes it: dates as ISO 8601 text with +00:00, booleans as 0 or 1. */
+function sqliteValue(value: RowValues[number]): string | number | null {
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value;
 }
 
 async function findByIdempotencyKey(idempotencyKey: string, db: Db) {
