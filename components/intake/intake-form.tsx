@@ -5,7 +5,7 @@ import { useActionState, useCallback, useEffect, useLayoutEffect, useRef, useSta
 import { useForm, useWatch, type DefaultValues, type Resolver } from "react-hook-form";
 import type { ActionResult } from "@/lib/action-result";
 import { answersFromFormData } from "@/lib/intake/form-data";
-import { QUESTION_ORDER, formStepTitle, formSteps, type FormStep, type StepState, type SubmittedIntake } from "@/lib/intake/form-steps";
+import { firstError, formStepTitle, formSteps, type FormStep, type StepState, type SubmittedIntake } from "@/lib/intake/form-steps";
 import { HONEYPOT_FIELD } from "@/lib/intake/honeypot";
 import { questionnaire, type IntakeAnswers, type IntakeFormValues, type QuestionId } from "@/lib/intake/questionnaire";
 import { seeDoctorTodaySigns, thankYouPath } from "@/lib/intake/see-doctor-today";
@@ -19,7 +19,6 @@ import { StepQuestions } from "./step-questions";
 import { useDraft, type FormStart } from "./use-draft";
 import { FormError } from "@/components/ui/fields";
 
-export type { SubmittedIntake };
 export type SubmitIntake = (values: unknown, idempotencyKey: unknown) => Promise<ActionResult<SubmittedIntake>>;
 export type SaveDraft = (step: unknown, values: unknown) => Promise<ActionResult<{ savedAt: number }>>;
 /** A step posted by the browser itself, before or without JavaScript (lib/submissions/posted-steps.ts). */
@@ -206,10 +205,9 @@ export function IntakeForm({
   }
 
   function showFirstError(fieldNames: string[]) {
-    const first = QUESTION_ORDER.find((name) => fieldNames.includes(name));
-    const target = first ? questionnaire.stepOf(first) : undefined;
-    if (first && target) {
-      goTo(target, first);
+    const first = firstError(fieldNames);
+    if (first) {
+      goTo(first.step, first.question);
       setShowSummary(true);
     }
   }

@@ -9,6 +9,23 @@ export const REVIEW_TITLE = "Check your answers";
 /** Every question, in the order asked: of several errors, the first is the one to show. */
 export const QUESTION_ORDER = Object.values(questionnaire.stepFields).flat() as QuestionId[];
 
+/** Of the questions with an error, the one asked first, and its step: where a refused submit goes. */
+export function firstError(errorNames: Iterable<string>): { question: QuestionId; step: StepId } | undefined {
+  const names = new Set(errorNames);
+  const question = QUESTION_ORDER.find((id) => names.has(id));
+  const step = question && questionnaire.stepOf(question);
+  return question && step ? { question, step } : undefined;
+}
+
+/** The errors of one step's questions (those `shown` keeps), by question id. */
+export function errorsOfStep(
+  step: StepId,
+  errors: Partial<Record<string, string>>,
+  shown: (id: QuestionId) => boolean = () => true,
+): Partial<Record<QuestionId, string>> {
+  return Object.fromEntries(questionnaire.stepFields[step].filter((id) => errors[id] && shown(id)).map((id) => [id, errors[id]!]));
+}
+
 /** The largest draft kept on the server (a link's or a posted form's), in characters of JSON: far above a full questionnaire, far below a nuisance. */
 export const MAX_DRAFT_CHARS = 64 * 1024;
 

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
 import { errorKind, log } from "@/lib/log";
 import { answersFromFormData } from "@/lib/intake/form-data";
-import { QUESTION_ORDER, formSteps, type FormStep, type StepState } from "@/lib/intake/form-steps";
+import { errorsOfStep, firstError, formSteps, type FormStep, type StepState } from "@/lib/intake/form-steps";
 import { HONEYPOT_FIELD } from "@/lib/intake/honeypot";
 import { questionnaire, type QuestionId, type StepId } from "@/lib/intake/questionnaire";
 import { intakeSchema, toFieldErrors } from "@/lib/intake/schema";
@@ -99,7 +99,7 @@ async function decide(store: DraftStore, data: FormData): Promise<Outcome> {
   const step = here as StepId;
   const wasShown = (id: QuestionId) => questionnaire.isShown(id, before);
   const added = questionnaire.stepFields[step].filter((id) => questionnaire.isShown(id, values) && !wasShown(id));
-  const stepErrors = Object.fromEntries(questionnaire.stepFields[step].filter((id) => errors[id] && wasShown(id)).map((id) => [id, errors[id]!]));
+  const stepErrors = errorsOfStep(step, errors, wasShown);
   if (Object.keys(stepErrors).length > 0 || added.length > 0) {
     const refused = await store.save(step, answered, key);
     if (refused) return { state: { step, values: answered, errors: stepErrors, formError: refused } };
@@ -110,9 +110,8 @@ async function decide(store: DraftStore, data: FormData): Promise<Outcome> {
 
 /** A submit the schema refused: back to the step of the first error, with that step's errors. */
 async function showFirstError(store: DraftStore, values: Record<string, unknown>, key: string, errors: Record<string, string>): Promise<Outcome> {
-  const first = QUESTION_ORDER.find((id) => errors[id]);
-  const step = (first && questionnaire.stepOf(first)) ?? "about";
-  const stepErrors = Object.fromEntries(questionnaire.stepFields[step].filter((id) => errors[id]).map((id) => [id, errors[id]!]));
+  const step = firstError(Object.keys(errors))?.step ?? "about";
+  const stepErrors = errorsOfStep(step, errors);
   const refused = await store.save(step, values, key);
   return { state: { step, values, errors: stepErrors, ...(refused ? { formError: refused } : {}) } };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answersFromFormData } from "@/lib/intake/form-data";
+import { errorsOfStep, firstError } from "@/lib/intake/form-steps";
 import { questionnaire } from "@/lib/intake/questionnaire";
 import { NEW_QUESTION_NOTICE, takeStep, type DraftStore } from "@/lib/submissions/posted-steps";
 import { validIntake } from "../helpers/intake-fixtures";
@@ -143,5 +144,24 @@ describe("a posted step's fields", () => {
     expect(answersFromFormData("consent", form({ consentAccurate: "on" }), shown)).toMatchObject({ consentAccurate: true, consentSpeakUp: false });
     // A radio group with nothing chosen is left out, not set to nothing.
     expect(answersFromFormData("allergiesAndSkin", form({}), shown)).not.toHaveProperty("hasAllergies");
+  });
+});
+
+describe("the first error and a step's errors (shared with the enhanced form)", () => {
+  const [firstStep, secondStep] = questionnaire.stepIds;
+  const [a, b] = questionnaire.stepFields[firstStep!];
+  const [c] = questionnaire.stepFields[secondStep!];
+
+  it("finds the question asked first, whatever order the errors came in", () => {
+    expect(firstError([c!, b!, "notAQuestion"])).toEqual({ question: b, step: firstStep });
+    expect(firstError([c!])).toEqual({ question: c, step: secondStep });
+    expect(firstError(["notAQuestion"])).toBeUndefined();
+  });
+
+  it("keeps one step's errors, and only those the page showed", () => {
+    const errors = { [a!]: "first", [b!]: "second", [c!]: "third" };
+    expect(errorsOfStep(firstStep!, errors)).toEqual({ [a!]: "first", [b!]: "second" });
+    expect(errorsOfStep(firstStep!, errors, (id) => id !== a)).toEqual({ [b!]: "second" });
+    expect(errorsOfStep(secondStep!, {})).toEqual({});
   });
 });
