@@ -5,7 +5,7 @@ import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/clien
 import { PrismaClient, type Prisma } from "@/lib/generated/sqlite/client";
 import { createPgAdapter } from "@/lib/pg-adapter";
 import type Database from "better-sqlite3";
-import { createAdapter, lockedTransaction, sqliteErrorKind, type AdapterFactory } from "@/lib/sqlite-adapter";
+import { committedToDisk, createAdapter, lockedTransaction, sqliteErrorKind, type AdapterFactory } from "@/lib/sqlite-adapter";
 
 /**
  * A database error as the rest of the app sees it: what went wrong (Prisma's code, the driver's
@@ -114,9 +114,23 @@ export function createPrismaClient(location: string, { onQuery }: { onQuery?: (e
         try {
           return await lockedTransaction(adapter, work);
         } catch (error) {
-          throw DatabaseError.is(error) ? error : new DatabaseError((error as { code?: string })?.code, sqliteErrorKind(error), []);
+          // better-sqlite3's own errors carry SQLite's code; the adapter's (its lock) go as any query's.
+          const code = (error as { code?: unknown } | null)?.code;
+          throw typeof code === "string" ? new DatabaseError(code, sqliteErrorKind(error), []) : toDatabaseError(error);
         } finally {
           onQuery?.({ timestamp: new Date(started), query: sql, params: "[]", duration: Date.now() - started, target: "sqlite" });
+        }
+      },
+      /**
+       * Resolves once every commit made so far is on disk. Only $sqliteTransaction's commits can be
+       * visible before (for a millisecond or two); wait for this before answering a client from a
+       * row they may have made, such as a personal link's intake sent from another device.
+       */
+      async $committedToDisk(): Promise<void> {
+        try {
+          await committedToDisk(sqlite?.opened());
+        } catch (error) {
+          throw new DatabaseError((error as { code?: string }).code, sqliteErrorKind(error), []);
         }
       },
     },

@@ -61,21 +61,24 @@ export function createAdapter(databasePath: string): AdapterFactory {
  * if it throws, the transaction is rolled back. The adapter's commit() and rollback() only release
  * the lock (Prisma sends COMMIT itself), so this sends its own.
  *
- * The commit is as durable as every other (synchronous=FULL: on disk before anyone is answered),
- * but its flush to disk does not hold the event loop: the COMMIT writes the WAL without flushing
- * it (synchronous=NORMAL for this one commit), and the WAL is then flushed in Node's thread pool
- * (fdatasync, as SQLite itself flushes it) before this resolves. Under load, that flush held every
- * other request for most of a millisecond per commit (docs/decisions/015-wal-flush-off-the-event-loop.md).
+ * The commit is as durable as every other (synchronous=FULL: on disk before this resolves), but
+ * its flush to disk does not hold the event loop: the COMMIT writes the WAL without flushing it
+ * (synchronous=NORMAL for this one commit), and the WAL is then flushed with fsync, as SQLite
+ * flushes it, in Node's thread pool. Under load, that flush held every other request for most of a
+ * millisecond per commit (docs/decisions/015-wal-flush-off-the-event-loop.md). A connection not in
+ * WAL mode commits with FULL, flush and all.
  */
 export async function lockedTransaction<T>(adapter: Adapter, work: (connection: Database.Database) => T): Promise<T> {
   // The adapter's lock, and its BEGIN: ended at once, since the flush setting cannot change inside
   // a transaction. Nothing of Prisma's runs on the connection until the lock is released.
   const transaction = await adapter.startTransaction();
   const connection = connectionOf(transaction);
+  const disk = diskOf(connection);
   let result: T;
   try {
     connection.prepare("COMMIT").run();
-    connection.pragma("synchronous = NORMAL");
+    if (disk.failed) throw flushFailed();
+    if (disk.wal) connection.pragma("synchronous = NORMAL");
     try {
       connection.prepare("BEGIN IMMEDIATE").run();
       result = work(connection);
@@ -84,33 +87,77 @@ export async function lockedTransaction<T>(adapter: Adapter, work: (connection: 
       if (connection.inTransaction) connection.prepare("ROLLBACK").run();
       throw error;
     } finally {
-      connection.pragma("synchronous = FULL");
+      if (disk.wal) connection.pragma("synchronous = FULL");
     }
   } finally {
     await transaction.commit();
   }
-  await flushWal(connection.name);
+  if (disk.wal) {
+    const flushed = flush(disk, disk.wal);
+    // Never rejects (a failure is kept in `failed`, and this commit's caller gets it).
+    disk.pending = Promise.all([disk.pending, flushed]).then(
+      () => undefined,
+      () => undefined,
+    );
+    await flushed;
+  }
   return result;
 }
 
 /**
- * Flushes a database's WAL to disk, off the event loop. Any descriptor of the file will do: the
- * flush is of the file, whoever wrote it. Without a WAL (a checkpoint truncated it, which flushes
- * the database file first), the database file is flushed instead.
+ * Resolves once every commit lockedTransaction made on the adapter's connection is on disk: for an
+ * answer read back before its commit's flush ended (a second send of a personal link answered with
+ * the first one's reference). Rejects if a flush failed.
  */
-async function flushWal(databasePath: string): Promise<void> {
-  let file: fs.promises.FileHandle;
-  try {
-    file = await fs.promises.open(`${databasePath}-wal`, "r");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    file = await fs.promises.open(databasePath, "r");
+export async function committedToDisk(adapter: Adapter | undefined): Promise<void> {
+  if (!adapter) return;
+  const disk = diskOf(connectionOf(adapter));
+  await disk.pending;
+  if (disk.failed) throw flushFailed();
+}
+
+/** Per connection: its WAL file (null when not in WAL mode), the flushes under way, and whether one failed. */
+type Disk = { wal: string | null; pending: Promise<void>; failed: boolean };
+const disks = new WeakMap<Database.Database, Disk>();
+
+function diskOf(connection: Database.Database): Disk {
+  let disk = disks.get(connection);
+  if (!disk) {
+    // The file SQLite opened, symbolic links resolved: its WAL is beside it.
+    const main = (connection.pragma("database_list") as { name: string; file: string }[]).find((d) => d.name === "main");
+    const inWal = connection.pragma("journal_mode", { simple: true }) === "wal";
+    disk = { wal: inWal && main?.file ? `${main.file}-wal` : null, pending: Promise.resolve(), failed: false };
+    disks.set(connection, disk);
   }
+  return disk;
+}
+
+/**
+ * Flushes the WAL to disk. Any descriptor of the file will do: the flush is of the file, whoever
+ * wrote it (opened for writing, as Windows needs; nothing is written). The database file itself is
+ * never opened here: closing a descriptor of it would drop SQLite's locks on it. After a failed
+ * flush nothing more is committed this way until the server restarts: the failed commit is visible
+ * to readers, and a later flush may not report what the kernel already gave up on (PostgreSQL stops
+ * for the same reason).
+ */
+async function flush(disk: Disk, wal: string): Promise<void> {
   try {
-    await file.datasync();
-  } finally {
-    await file.close();
+    const file = await fs.promises.open(wal, "r+");
+    try {
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+  } catch {
+    disk.failed = true;
+    throw flushFailed();
   }
+}
+
+function flushFailed(): Error {
+  return Object.assign(new Error("The database's write-ahead log could not be flushed to disk: restart the server"), {
+    code: "WAL_FLUSH_FAILED",
+  });
 }
 
 /** The better-sqlite3 connection an adapter (or its transaction) runs on: a public field, not in its type. */
@@ -125,6 +172,7 @@ export function sqliteErrorKind(error: unknown): string | undefined {
   if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") return "UniqueConstraintViolation";
   if (code === "SQLITE_CONSTRAINT_FOREIGNKEY") return "ForeignKeyConstraintViolation";
   if (code === "SQLITE_CONSTRAINT_NOTNULL") return "NullConstraintViolation";
+  if (code === "WAL_FLUSH_FAILED") return "FlushFailed";
   if (code.startsWith("SQLITE_CONSTRAINT")) return "ConstraintViolation";
   return code;
 }

@@ -138,7 +138,11 @@ export async function openLink(linkHash: string, now: Date, db: Db = getDb()): P
     },
   });
   if (!found) return { kind: "unknown" };
-  if (found.intake) return { kind: "used", reference: found.intake.reference };
+  // Its reference is the answer to a second send (another device): said once the intake is on disk.
+  if (found.intake) {
+    await db.$committedToDisk();
+    return { kind: "used", reference: found.intake.reference };
+  }
   if (found.linkExpiresAt.getTime() < now.getTime()) return { kind: "expired" };
   return { kind: "open", appointmentId: found.id, localDate: found.localDate, startsAt: found.startsAt, client: found.client, dobFailures: found.dobFailures };
 }

@@ -1,4 +1,6 @@
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { testDatabaseUrl } from "../helpers/test-database";
 import { sqlFor } from "../helpers/test-sql";
@@ -11,7 +13,7 @@ import { neuropathyIntake } from "../helpers/intake-fixtures";
  */
 
 const { createIntake } = await import("@/lib/data/intakes");
-const { getDb } = await import("@/lib/db");
+const { createPrismaClient, getDb } = await import("@/lib/db");
 const { intakeSchema } = await import("@/lib/intake/schema");
 
 const sql = sqlFor(testDatabaseUrl);
@@ -25,18 +27,31 @@ const synchronous = async () => {
 const storedKeys = async (pattern: string) =>
   (await sql.rows<{ idempotencyKey: string }>(`SELECT "idempotencyKey" FROM "Intake" WHERE "idempotencyKey" LIKE ?`, pattern)).map((r) => r.idempotencyKey);
 
+/**
+ * Watches the files lib/sqlite-adapter.ts opens to flush: `onFlush` runs once each flush is done,
+ * `beforeFlush` before it starts (it may wait, or throw to make the flush fail).
+ */
+function watchFlushes(hooks: { beforeFlush?: (path: string) => Promise<void>; onFlush?: (path: string) => void }) {
+  const open = fs.promises.open;
+  return vi.spyOn(fs.promises, "open").mockImplementation(async (...args: Parameters<typeof open>) => {
+    const file = await open(...args);
+    const sync = file.sync.bind(file);
+    file.sync = async () => {
+      await hooks.beforeFlush?.(String(args[0]));
+      await sync();
+      hooks.onFlush?.(String(args[0]));
+    };
+    return file;
+  });
+}
+
 describe("an intake's commit on SQLite", () => {
-  it("is flushed to disk before the intake is answered, and the connection stays synchronous=FULL", async () => {
+  it("is committed, then flushed to disk, then answered; the connection stays synchronous=FULL", async () => {
     const events: string[] = [];
-    const open = fs.promises.open;
-    const spy = vi.spyOn(fs.promises, "open").mockImplementation(async (...args: Parameters<typeof open>) => {
-      const file = await open(...args);
-      const datasync = file.datasync.bind(file);
-      file.datasync = async () => {
-        await datasync();
-        events.push(`flushed ${String(args[0])}`);
-      };
-      return file;
+    const spy = watchFlushes({
+      // The commit is made before the flush: another connection sees the row already.
+      beforeFlush: async () => void events.push(`visible ${(await storedKeys("commit-flushed")).length}`),
+      onFlush: (path) => void events.push(`flushed ${path}`),
     });
     try {
       const created = await createIntake(answers(), "commit-flushed").then((r) => (events.push("answered"), r));
@@ -44,10 +59,71 @@ describe("an intake's commit on SQLite", () => {
     } finally {
       spy.mockRestore();
     }
-    expect(events).toEqual([`flushed ${testDatabaseUrl}-wal`, "answered"]);
-    expect(await storedKeys("commit-flushed")).toEqual(["commit-flushed"]);
+    expect(events).toEqual(["visible 1", `flushed ${fs.realpathSync(testDatabaseUrl)}-wal`, "answered"]);
     // 2 = FULL: every other commit on the connection (a review, a session) still flushes itself.
     expect(await synchronous()).toBe(2);
+  });
+
+  it("flushes the WAL beside the file SQLite opened when the database's path is a symbolic link", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intake-link-"));
+    const link = path.join(dir, "linked.db");
+    fs.symlinkSync(fs.realpathSync(testDatabaseUrl), link);
+    const db = createPrismaClient(link);
+    const flushed: string[] = [];
+    const spy = watchFlushes({ onFlush: (p) => void flushed.push(p) });
+    try {
+      await createIntake(answers(), "commit-through-link", db);
+    } finally {
+      spy.mockRestore();
+      await db.$disconnect();
+      fs.rmSync(dir, { recursive: true });
+    }
+    expect(flushed).toEqual([`${fs.realpathSync(testDatabaseUrl)}-wal`]);
+    expect(await storedKeys("commit-through-link")).toEqual(["commit-through-link"]);
+  });
+
+  it("waits, when asked, for a flush still under way", async () => {
+    const events: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const spy = watchFlushes({ beforeFlush: () => held, onFlush: () => void events.push("flushed") });
+    try {
+      const created = createIntake(answers(), "commit-held");
+      // Committed and readable, its flush held back.
+      await vi.waitFor(async () => expect(await storedKeys("commit-held")).toHaveLength(1));
+      const durable = getDb().$committedToDisk().then(() => void events.push("on disk"));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(events).toEqual([]);
+      release();
+      await Promise.all([created, durable]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(events).toEqual(["flushed", "on disk"]);
+  });
+
+  it("stops taking intakes on a connection whose flush failed, and says so", async () => {
+    const db = createPrismaClient(testDatabaseUrl);
+    const spy = watchFlushes({
+      beforeFlush: async () => {
+        throw Object.assign(new Error("EIO: i/o error, fsync"), { code: "EIO" });
+      },
+    });
+    try {
+      await expect(createIntake(answers(), "commit-unflushed", db)).rejects.toMatchObject({ name: "DatabaseError", kind: "FlushFailed" });
+      spy.mockRestore();
+      // Not answered as stored by a retry (its row is visible), nor written again, until a restart.
+      await expect(createIntake(answers(), "commit-unflushed", db)).rejects.toMatchObject({ kind: "FlushFailed" });
+      await expect(createIntake(answers(), "commit-after-unflushed", db)).rejects.toMatchObject({ kind: "FlushFailed" });
+      await expect(db.$committedToDisk()).rejects.toMatchObject({ kind: "FlushFailed" });
+    } finally {
+      spy.mockRestore();
+      await db.$disconnect();
+    }
+    expect(await storedKeys("commit-after-unflushed")).toEqual([]);
+    // The app's own connection is not touched.
+    await createIntake(answers(), "commit-elsewhere");
+    expect(await storedKeys("commit-elsewhere")).toEqual(["commit-elsewhere"]);
   });
 
   it("rolls back a statement that failed, and leaves the connection as it was", async () => {
