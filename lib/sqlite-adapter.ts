@@ -73,11 +73,12 @@ export async function lockedTransaction<T>(adapter: Adapter, work: (connection: 
   // a transaction. Nothing of Prisma's runs on the connection until the lock is released.
   const transaction = await adapter.startTransaction();
   const connection = connectionOf(transaction);
-  const disk = diskOf(connection);
   let result: T;
+  let disk: Disk;
   try {
     connection.prepare("COMMIT").run();
-    if (disk.failed) throw flushFailed();
+    disk = await diskOf(connection);
+    if (disk.failed) throw flushFailed(disk.failed);
     if (disk.wal) connection.pragma("synchronous = NORMAL");
     try {
       connection.prepare("BEGIN IMMEDIATE").run();
@@ -93,13 +94,17 @@ export async function lockedTransaction<T>(adapter: Adapter, work: (connection: 
     await transaction.commit();
   }
   if (disk.wal) {
+    const before = disk.pending;
     const flushed = flush(disk, disk.wal);
     // Never rejects (a failure is kept in `failed`, and this commit's caller gets it).
-    disk.pending = Promise.all([disk.pending, flushed]).then(
+    disk.pending = Promise.all([before, flushed]).then(
       () => undefined,
       () => undefined,
     );
     await flushed;
+    // A commit is on disk only with every one before it (recovery stops at the first frame lost).
+    await before;
+    if (disk.failed) throw flushFailed(disk.failed);
   }
   return result;
 }
@@ -110,53 +115,66 @@ export async function lockedTransaction<T>(adapter: Adapter, work: (connection: 
  * the first one's reference). Rejects if a flush failed.
  */
 export async function committedToDisk(adapter: Adapter | undefined): Promise<void> {
-  if (!adapter) return;
-  const disk = diskOf(connectionOf(adapter));
+  const disk = adapter && disks.get(connectionOf(adapter));
+  if (!disk) return;
   await disk.pending;
-  if (disk.failed) throw flushFailed();
+  if (disk.failed) throw flushFailed(disk.failed);
 }
 
-/** Per connection: its WAL file (null when not in WAL mode), the flushes under way, and whether one failed. */
-type Disk = { wal: string | null; pending: Promise<void>; failed: boolean };
+/**
+ * Per connection: its WAL, open for flushing (null when not in WAL mode, or when it could not be
+ * opened: then commits flush themselves, with FULL), the flushes under way, and the error of a
+ * flush that failed.
+ */
+type Disk = { wal: fs.promises.FileHandle | null; pending: Promise<void>; failed: string | null };
 const disks = new WeakMap<Database.Database, Disk>();
+/** A WAL's descriptor is closed when its connection is gone (Prisma reconnects with a new one). */
+const closeWhenGone = new FinalizationRegistry<fs.promises.FileHandle>((wal) => void wal.close().catch(() => undefined));
 
-function diskOf(connection: Database.Database): Disk {
+/**
+ * The WAL is opened once per connection, before its first commit without a flush, and kept open:
+ * the kernel reports a failed write-back once to each descriptor open when it happened, so a
+ * descriptor opened later (after SQLite's own flush was told) could report success for pages it
+ * lost. Opened for writing, as Windows needs to flush; nothing is written. The database file
+ * itself is never opened here: closing a descriptor of it would drop SQLite's locks on it.
+ */
+async function diskOf(connection: Database.Database): Promise<Disk> {
   let disk = disks.get(connection);
   if (!disk) {
+    // A read makes SQLite open its WAL (creating the file if need be), as the first query would.
+    connection.prepare("SELECT count(*) FROM sqlite_schema").pluck().get();
     // The file SQLite opened, symbolic links resolved: its WAL is beside it.
     const main = (connection.pragma("database_list") as { name: string; file: string }[]).find((d) => d.name === "main");
     const inWal = connection.pragma("journal_mode", { simple: true }) === "wal";
-    disk = { wal: inWal && main?.file ? `${main.file}-wal` : null, pending: Promise.resolve(), failed: false };
+    const wal = inWal && main?.file ? await fs.promises.open(`${main.file}-wal`, "r+").catch(() => null) : null;
+    if (wal) closeWhenGone.register(connection, wal);
+    disk = { wal, pending: Promise.resolve(), failed: null };
     disks.set(connection, disk);
   }
   return disk;
 }
 
 /**
- * Flushes the WAL to disk. Any descriptor of the file will do: the flush is of the file, whoever
- * wrote it (opened for writing, as Windows needs; nothing is written). The database file itself is
- * never opened here: closing a descriptor of it would drop SQLite's locks on it. After a failed
- * flush nothing more is committed this way until the server restarts: the failed commit is visible
- * to readers, and a later flush may not report what the kernel already gave up on (PostgreSQL stops
- * for the same reason).
+ * Flushes the WAL to disk (fsync, as SQLite flushes it). After a failed flush nothing more is
+ * committed this way on that connection, and nothing read back from it is said to be on disk: the
+ * failed commit is visible to readers, and a later flush may not report what the kernel already
+ * gave up on (PostgreSQL stops for the same reason). The server must be restarted once the disk is
+ * checked.
  */
-async function flush(disk: Disk, wal: string): Promise<void> {
+async function flush(disk: Disk, wal: fs.promises.FileHandle): Promise<void> {
   try {
-    const file = await fs.promises.open(wal, "r+");
-    try {
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-  } catch {
-    disk.failed = true;
-    throw flushFailed();
+    await wal.sync();
+  } catch (error) {
+    disk.failed = (error as NodeJS.ErrnoException).code ?? "EIO";
+    throw flushFailed(disk.failed);
   }
 }
 
-function flushFailed(): Error {
-  return Object.assign(new Error("The database's write-ahead log could not be flushed to disk: restart the server"), {
-    code: "WAL_FLUSH_FAILED",
+/** The error a commit gets when its flush (or one before it) failed; `code` is the flush's errno. */
+function flushFailed(errno: string): Error {
+  return Object.assign(new Error("The database's write-ahead log could not be flushed to disk: check the disk, then restart the server"), {
+    name: "WalFlushError",
+    code: errno,
   });
 }
 
@@ -167,12 +185,12 @@ function connectionOf(queryable: object): Database.Database {
 
 /** A better-sqlite3 error's kind, named as Prisma's adapter names it (e.g. "UniqueConstraintViolation"). */
 export function sqliteErrorKind(error: unknown): string | undefined {
+  if ((error as Error | null)?.name === "WalFlushError") return "FlushFailed";
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== "string") return undefined;
   if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") return "UniqueConstraintViolation";
   if (code === "SQLITE_CONSTRAINT_FOREIGNKEY") return "ForeignKeyConstraintViolation";
   if (code === "SQLITE_CONSTRAINT_NOTNULL") return "NullConstraintViolation";
-  if (code === "WAL_FLUSH_FAILED") return "FlushFailed";
   if (code.startsWith("SQLITE_CONSTRAINT")) return "ConstraintViolation";
   return code;
 }

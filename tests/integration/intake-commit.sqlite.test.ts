@@ -13,6 +13,10 @@ import { neuropathyIntake } from "../helpers/intake-fixtures";
  */
 
 const { createIntake } = await import("@/lib/data/intakes");
+const { createAppointment, openLink } = await import("@/lib/data/appointments");
+const { createTherapist } = await import("@/lib/auth/accounts");
+const { newLinkToken } = await import("@/lib/appointments/link-token");
+const { getEnv } = await import("@/lib/env");
 const { createPrismaClient, getDb } = await import("@/lib/db");
 const { intakeSchema } = await import("@/lib/intake/schema");
 
@@ -27,21 +31,26 @@ const synchronous = async () => {
 const storedKeys = async (pattern: string) =>
   (await sql.rows<{ idempotencyKey: string }>(`SELECT "idempotencyKey" FROM "Intake" WHERE "idempotencyKey" LIKE ?`, pattern)).map((r) => r.idempotencyKey);
 
+/** What every FileHandle's methods are (the class itself is not exported). */
+const handlePrototype = await (async () => {
+  const handle = await fs.promises.open(testDatabaseUrl, "r");
+  const prototype = Object.getPrototypeOf(handle) as fs.promises.FileHandle;
+  await handle.close();
+  return prototype;
+})();
+
 /**
- * Watches the files lib/sqlite-adapter.ts opens to flush: `onFlush` runs once each flush is done,
- * `beforeFlush` before it starts (it may wait, or throw to make the flush fail).
+ * Watches the flushes lib/sqlite-adapter.ts makes (FileHandle.sync, on the WAL it keeps open):
+ * `beforeFlush` runs before each starts (it may wait, or throw to make the flush fail), `onFlush`
+ * once each is done. Each gets the path of the file flushed.
  */
 function watchFlushes(hooks: { beforeFlush?: (path: string) => Promise<void>; onFlush?: (path: string) => void }) {
-  const open = fs.promises.open;
-  return vi.spyOn(fs.promises, "open").mockImplementation(async (...args: Parameters<typeof open>) => {
-    const file = await open(...args);
-    const sync = file.sync.bind(file);
-    file.sync = async () => {
-      await hooks.beforeFlush?.(String(args[0]));
-      await sync();
-      hooks.onFlush?.(String(args[0]));
-    };
-    return file;
+  const sync = handlePrototype.sync;
+  return vi.spyOn(handlePrototype, "sync").mockImplementation(async function (this: fs.promises.FileHandle) {
+    const file = fs.readlinkSync(`/proc/self/fd/${this.fd}`);
+    await hooks.beforeFlush?.(file);
+    await sync.call(this);
+    hooks.onFlush?.(file);
   });
 }
 
@@ -104,16 +113,35 @@ describe("an intake's commit on SQLite", () => {
 
   it("stops taking intakes on a connection whose flush failed, and says so", async () => {
     const db = createPrismaClient(testDatabaseUrl);
+    // Sent through a personal link, so that the link's page can be asked about it afterwards.
+    const therapist = await createTherapist({ email: "flush@clinic.example", name: "Flu Sh", password: "intake-commit-password" });
+    const link = newLinkToken(getEnv().BETTER_AUTH_SECRET);
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const booked = await createAppointment(
+      {
+        client: { fullName: "Una Flushed", email: "una@example.com" },
+        startsAt: tomorrow,
+        localDate: tomorrow.toISOString().slice(0, 10),
+        linkHash: link.hash,
+        linkSeed: link.seed,
+        linkExpiresAt: new Date(tomorrow.getTime() + 86_400_000),
+        createdById: therapist.id,
+      },
+      db,
+    );
     const spy = watchFlushes({
       beforeFlush: async () => {
         throw Object.assign(new Error("EIO: i/o error, fsync"), { code: "EIO" });
       },
     });
     try {
-      await expect(createIntake(answers(), "commit-unflushed", db)).rejects.toMatchObject({ name: "DatabaseError", kind: "FlushFailed" });
+      await expect(createIntake(answers(), "commit-unflushed", db, booked)).rejects.toMatchObject({ name: "DatabaseError", kind: "FlushFailed", code: "EIO" });
       spy.mockRestore();
-      // Not answered as stored by a retry (its row is visible), nor written again, until a restart.
-      await expect(createIntake(answers(), "commit-unflushed", db)).rejects.toMatchObject({ kind: "FlushFailed" });
+      // Its row is visible, yet the link does not say it was sent, a retry is not answered as
+      // stored, and nothing more is written on this connection, until a restart.
+      expect(await storedKeys("commit-unflushed")).toEqual(["commit-unflushed"]);
+      await expect(openLink(link.hash, new Date(), db)).rejects.toMatchObject({ kind: "FlushFailed" });
+      await expect(createIntake(answers(), "commit-unflushed", db, booked)).rejects.toMatchObject({ kind: "FlushFailed" });
       await expect(createIntake(answers(), "commit-after-unflushed", db)).rejects.toMatchObject({ kind: "FlushFailed" });
       await expect(db.$committedToDisk()).rejects.toMatchObject({ kind: "FlushFailed" });
     } finally {

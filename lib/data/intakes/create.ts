@@ -72,13 +72,14 @@ export async function createIntake(
       counts.stop, counts.refer, counts.avoid, flagged, PRECAUTION_RULES_VERSION,
       link?.clientId ?? null, link?.appointmentId ?? null, now, now];
     if (await insertWithOthers(db, id, idempotencyKey, row)) return { id, reference, duplicate: false };
-    // A unique key was taken. A repeat, or two requests with the same key raced and the other won:
+    // A unique key was taken. A repeat, or two requests with the same key raced and the other won
+    // (its answer, like the first's, only once that one is on disk):
     const winner = await findByIdempotencyKey(idempotencyKey, db);
-    if (winner) return { ...winner, duplicate: true };
+    if (winner) return db.$committedToDisk().then(() => ({ ...winner, duplicate: true }));
     // The link's intake was sent already (another tab or device, with its own key): that one stands.
     if (link) {
       const first = await db.intake.findUnique({ where: { appointmentId: link.appointmentId }, select: { id: true, reference: true } });
-      if (first) return { ...first, duplicate: true };
+      if (first) return db.$committedToDisk().then(() => ({ ...first, duplicate: true }));
     }
     // Otherwise the new reference (one in about a trillion) was taken: another one.
   }
