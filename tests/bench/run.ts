@@ -293,10 +293,6 @@ async function main() {
   };
 
   log("Lighthouse (mobile), three runs each on /intake and on the sign-in page...");
-  // Each page once before the clock, as the submit route is: the first run after the load rounds
-  // was the slowest of the three in half of the runs of 2026-12-01, whichever page it was.
-  await lighthouseOn(`${big!.url}/intake`);
-  await lighthouseOn(`${big!.url}/login`);
   const intakeRuns = [];
   const signInRuns = [];
   for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
