@@ -66,6 +66,15 @@ export function toDatabaseError(error: unknown): DatabaseError {
 }
 
 /**
+ * An error of the statements run without Prisma (lib/sqlite-adapter.ts): better-sqlite3's own and
+ * a failed flush carry a code; the adapter's (its lock) go as any query's.
+ */
+function fromSqlite(error: unknown): DatabaseError {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? new DatabaseError(code, sqliteErrorKind(error), []) : toDatabaseError(error);
+}
+
+/**
  * Prisma's client for one database. The generated client is specific to its database, so there
  * are two (lib/generated/sqlite, lib/generated/postgresql), made from the one model; their query
  * API is the same, and the rest of the app is typed against the SQLite one. This is the only
@@ -114,9 +123,7 @@ export function createPrismaClient(location: string, { onQuery }: { onQuery?: (e
         try {
           return await lockedTransaction(adapter, work);
         } catch (error) {
-          // better-sqlite3's own errors carry SQLite's code; the adapter's (its lock) go as any query's.
-          const code = (error as { code?: unknown } | null)?.code;
-          throw typeof code === "string" ? new DatabaseError(code, sqliteErrorKind(error), []) : toDatabaseError(error);
+          throw fromSqlite(error);
         } finally {
           onQuery?.({ timestamp: new Date(started), query: sql, params: "[]", duration: Date.now() - started, target: "sqlite" });
         }
@@ -130,7 +137,7 @@ export function createPrismaClient(location: string, { onQuery }: { onQuery?: (e
         try {
           await committedToDisk(sqlite?.opened());
         } catch (error) {
-          throw new DatabaseError((error as { code?: string }).code, sqliteErrorKind(error), []);
+          throw fromSqlite(error);
         }
       },
     },

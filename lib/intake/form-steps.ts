@@ -7,7 +7,7 @@ export type FormStep = StepId | "review";
 export const REVIEW_TITLE = "Check your answers";
 
 /** Every question, in the order asked: of several errors, the first is the one to show. */
-export const QUESTION_ORDER = Object.values(questionnaire.stepFields).flat() as QuestionId[];
+const QUESTION_ORDER = Object.values(questionnaire.stepFields).flat() as QuestionId[];
 
 /** Of the questions with an error, the one asked first, and its step: where a refused submit goes. */
 export function firstError(errorNames: Iterable<string>): { question: QuestionId; step: StepId } | undefined {

@@ -7,8 +7,6 @@ import { errorKind, log } from "@/lib/log";
 import type { SubmittedIntake } from "@/lib/intake/form-steps";
 import { submitIntakeAnswers } from "./submit";
 
-export type { SubmittedIntake };
-
 const idempotencyKeySchema = z.uuid();
 
 /**

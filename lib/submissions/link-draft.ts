@@ -4,7 +4,8 @@ import type { ActionResult } from "@/lib/action-result";
 import { linkForSubmit, linkPage, saveLinkDraft, type DraftRefusal } from "@/lib/appointments/personal-link";
 import { getEnv } from "@/lib/env";
 import { errorKind, log } from "@/lib/log";
-import { submitFromForm, type SubmittedIntake } from "./from-form";
+import type { SubmittedIntake } from "@/lib/intake/form-steps";
+import { submitFromForm } from "./from-form";
 import { TOO_LONG, type DraftStore } from "./posted-steps";
 
 /**

@@ -8,7 +8,7 @@ import { HONEYPOT_FIELD } from "@/lib/intake/honeypot";
 import { questionnaire, type QuestionId, type StepId } from "@/lib/intake/questionnaire";
 import { intakeSchema, toFieldErrors } from "@/lib/intake/schema";
 import { thankYouPath } from "@/lib/intake/see-doctor-today";
-import type { SubmittedIntake } from "./from-form";
+import type { SubmittedIntake } from "@/lib/intake/form-steps";
 
 export type { StepState };
 

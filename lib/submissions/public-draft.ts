@@ -13,8 +13,9 @@ import { TOO_LONG, type DraftStore } from "./posted-steps";
 /**
  * The public form's draft on the server, for a browser that posts its steps (posted-steps.ts): the
  * cookie holds a random key (httpOnly, this form's path only, gone when the browser closes, as the
- * enhanced form's copy in the tab is), the database the answers under the key's hash for a day. Why not the answers in an encrypted cookie: a full questionnaire with its
- * free text runs far past the 4 KB a browser keeps per cookie (docs/decisions/014).
+ * enhanced form's copy in the tab is), the database the answers under the key's hash for a day.
+ * Why not the answers in an encrypted cookie: a full questionnaire with its free text runs far past
+ * the 4 KB a browser keeps per cookie (docs/decisions/014).
  */
 
 export const FORM_DRAFT_COOKIE = "intake_form_draft";

@@ -2,7 +2,8 @@
 
 import type { ActionResult } from "@/lib/action-result";
 import { takeStep, type StepState } from "@/lib/submissions/posted-steps";
-import { submitFromForm, type SubmittedIntake } from "@/lib/submissions/from-form";
+import type { SubmittedIntake } from "@/lib/intake/form-steps";
+import { submitFromForm } from "@/lib/submissions/from-form";
 import { finishPublicDraft, publicDraftStore } from "@/lib/submissions/public-draft";
 import { errorKind, log } from "@/lib/log";
 

@@ -8,7 +8,7 @@ import { clientCookieOptions } from "@/lib/http/client-cookie";
 import { clientAddress } from "@/lib/http/client-address";
 import { errorKind, log } from "@/lib/log";
 import { takeStep, type StepState } from "@/lib/submissions/posted-steps";
-import type { SubmittedIntake } from "@/lib/submissions/from-form";
+import type { SubmittedIntake } from "@/lib/intake/form-steps";
 import { draftRefusalMessage, linkDraftStore, submitThroughLink } from "@/lib/submissions/link-draft";
 
 /**
